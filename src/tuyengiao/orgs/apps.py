@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrgsConfig(AppConfig):
+    name = "tuyengiao.orgs"
+    verbose_name = "Tổ chức"

@@ -1,0 +1,200 @@
+from itertools import chain
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from tuyengiao.core.dates import FOREVER
+from tuyengiao.core.services import ConflictError
+from tuyengiao.core.views import apply_validation_error
+from tuyengiao.orgs import queries, services
+from tuyengiao.orgs.forms import AsOfForm, ClusterForm, MergeForm, UnitForm
+from tuyengiao.orgs.models import EmulationCluster, OrgUnit, UnitKind, UnitLink
+
+
+def _visible_unit(request, pk) -> OrgUnit:
+    return get_object_or_404(OrgUnit.objects.visible_to(request.user), pk=pk)
+
+
+def _default_root(user) -> OrgUnit:
+    if user.unit_id:
+        return user.unit
+    root = OrgUnit.objects.visible_to(user).filter(kind=UnitKind.CENTRE).order_by("-valid_to").first()
+    if root is None:
+        raise Http404(_("Chưa có dữ liệu tổ chức."))
+    return root
+
+
+def _with_child_counts(units, day):
+    in_force = Q(
+        child_links__valid_from__lte=day, child_links__valid_to__gte=day,
+        child_links__child__valid_from__lte=day, child_links__child__valid_to__gte=day,
+    )
+    return units.annotate(n_children=Count("child_links", filter=in_force))
+
+
+def _as_of(request):
+    form = AsOfForm(request.GET or None)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return form, form.as_of(), status
+
+
+@require_GET
+def tree(request):
+    """The organization tree as of a chosen date, from the user's unit down."""
+    form, day, status = _as_of(request)
+    root = _visible_unit(request, request.GET["goc"]) if request.GET.get("goc", "").isdigit() else None
+    root = root or _default_root(request.user)
+    children = _with_child_counts(queries.children(root, day), day)
+    context = {"form": form, "day": day, "root": root, "children": children,
+               "ancestors": queries.ancestors(root, day), "root_valid": root.is_valid_on(day)}
+    return render(request, "orgs/tree.html", context, status=status)
+
+
+@require_GET
+def unit_children(request, pk):
+    """htmx partial: one level of the tree under a unit."""
+    unit = _visible_unit(request, pk)
+    form, day, status = _as_of(request)
+    children = _with_child_counts(queries.children(unit, day), day)
+    return render(request, "orgs/_children.html", {"children": children, "day": day}, status=status)
+
+
+@require_GET
+def unit_detail(request, pk):
+    unit = _visible_unit(request, pk)
+    form, day, status = _as_of(request)
+    links = UnitLink.objects.filter(child=unit).select_related("parent").order_by("valid_from")
+    history = sorted(
+        chain(unit.history.select_related("history_user").all()[:50],
+              UnitLink.history.filter(child_id=unit.pk).select_related("history_user")[:50]),
+        key=lambda record: record.history_date, reverse=True,
+    )
+    context = {
+        "unit": unit, "form": form, "day": day, "links": links,
+        "ancestors": queries.ancestors(unit, day),
+        "children": _with_child_counts(queries.children(unit, day), day),
+        "lineage": queries.lineage(unit),
+        "history": [(record, _changes(record)) for record in history[:50]],
+        "can_edit": OrgUnit.objects.editable_by(request.user).filter(pk=unit.pk).exists(),
+    }
+    return render(request, "orgs/unit_detail.html", context, status=status)
+
+
+def _changes(record):
+    """Before/after of the fields a historical record changed, against the one before it."""
+    previous = record.prev_record
+    if previous is None:
+        return []
+    delta = record.diff_against(previous)
+    return [(change.field, change.old, change.new) for change in delta.changes]
+
+
+def unit_edit(request, pk):
+    unit = _visible_unit(request, pk)
+    if not OrgUnit.objects.editable_by(request.user).filter(pk=unit.pk).exists():
+        raise PermissionDenied(_("Bạn không có quyền sửa đơn vị này."))
+    form = UnitForm(request.POST or None, instance=unit, initial={"version": unit.version})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            changes = {name: form.cleaned_data[name] for name in UnitForm.Meta.fields}
+            try:
+                services.update_unit(
+                    actor=request.user, unit=unit, expected_version=form.cleaned_data["version"], **changes
+                )
+            except ConflictError as conflict:
+                current = conflict.current
+                current_values = [(form.fields[name].label, getattr(current, name)) for name in UnitForm.Meta.fields]
+                return render(request, "orgs/unit_conflict.html",
+                              {"form": form, "unit": unit, "current": current, "current_values": current_values},
+                              status=409)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Đã lưu thông tin đơn vị."))
+                return redirect("orgs:unit", pk=unit.pk)
+        status = 400
+    return render(request, "orgs/unit_form.html", {"form": form, "unit": unit}, status=status)
+
+
+def merge(request):
+    """Merge wizard: choose units, date and successor; see what will move; confirm to commit at once."""
+    if not request.user.can_manage_subtree:
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được sáp nhập đơn vị."))
+    initial = {"absorbed": request.GET.getlist("don_vi")} if request.method == "GET" else None
+    form = MergeForm(request.POST or None, user=request.user, initial=initial)
+    if request.method != "POST":
+        return render(request, "orgs/merge_form.html", {"form": form})
+    if request.POST.get("step") == "edit":
+        return render(request, "orgs/merge_form.html", {"form": form})
+    plan = None
+    if form.is_valid():
+        data = form.cleaned_data
+        absorbed = list(data["absorbed"])
+        new_successor = None
+        if data.get("new_name"):
+            parent = services.parent_on(absorbed[0], data["date"] - services.ONE_DAY)
+            new_successor = services.NewUnit(name=data["new_name"], code=data["new_code"], kind=absorbed[0].kind,
+                                             parent=parent)
+            if parent is not None and not OrgUnit.objects.editable_by(request.user).filter(pk=parent.pk).exists():
+                form.add_error(None, _("Bạn không có quyền tạo đơn vị dưới “%(p)s”.") % {"p": parent})
+        if not form.errors:
+            try:
+                plan = services.plan_merge(absorbed=absorbed, date=data["date"], successor=data.get("successor"),
+                                           new_successor=new_successor, legal_basis=data.get("legal_basis", ""))
+                if request.POST.get("step") == "confirm":
+                    event = services.merge_units(actor=request.user, plan=plan)
+                    successor = event.links.get(role="to").unit
+                    messages.success(request, _("Đã sáp nhập %(n)d đơn vị vào “%(s)s” từ ngày %(d)s.") % {
+                        "n": len(absorbed), "s": successor, "d": data["date"].strftime("%d/%m/%Y")})
+                    return redirect("orgs:unit", pk=successor.pk)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+                plan = None
+    if plan is None:
+        return render(request, "orgs/merge_form.html", {"form": form}, status=400)
+    return render(request, "orgs/merge_preview.html", {"form": form, "plan": plan})
+
+
+@require_GET
+def clusters(request):
+    items = (EmulationCluster.objects.visible_to(request.user).select_related("organizer")
+             .annotate(n_members=Count("memberships", filter=Q(memberships__valid_to=FOREVER))))
+    return render(request, "orgs/clusters.html", {"clusters": items})
+
+
+def cluster_create(request):
+    if not request.user.can_manage_subtree or request.user.unit_id is None:
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được lập cụm thi đua."))
+    form = ClusterForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                cluster = services.create_cluster(
+                    actor=request.user, name=data["name"], organizer=request.user.unit, members=data["members"],
+                    valid_from=data["valid_from"], note=data["note"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Đã lập cụm thi đua."))
+                return redirect("orgs:cluster", pk=cluster.pk)
+        return render(request, "orgs/cluster_form.html", {"form": form}, status=400)
+    return render(request, "orgs/cluster_form.html", {"form": form})
+
+
+@require_GET
+def cluster_detail(request, pk):
+    cluster = get_object_or_404(EmulationCluster.objects.visible_to(request.user).select_related("organizer"), pk=pk)
+    form, day, status = _as_of(request)
+    memberships = cluster.memberships.select_related("unit").order_by("unit__name_folded")
+    current = [m for m in memberships if m.valid_from <= day <= m.valid_to]
+    return render(request, "orgs/cluster_detail.html",
+                  {"cluster": cluster, "memberships": memberships, "current": current, "form": form, "day": day},
+                  status=status)

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "Tuyên giáo — Quản trị"
+admin.site.site_title = "Tuyên giáo"
+
+urlpatterns = [
+    path("", include("tuyengiao.web.urls")),
+    path("tai-khoan/", include("tuyengiao.accounts.urls")),
+    path("to-chuc/", include("tuyengiao.orgs.urls")),
+    path("ngon-ngu/", login_not_required(set_language), name="set_language"),
+    path("quan-tri/", admin.site.urls),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    name = "tuyengiao.web"
+    verbose_name = "Giao diện"
