@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from tuyengiao.accounts import services as account_services
-from tuyengiao.accounts.models import Role, User
+from tuyengiao.accounts.models import Role
 from tuyengiao.orgs import reference
 from tuyengiao.orgs import services as org_services
 from tuyengiao.orgs.demo_thai_nguyen import DISTRICTS_BEFORE_2025, NEW_COMMUNES_2025, PROVINCE_SEAT
@@ -105,12 +105,10 @@ def build_users(actor=None) -> None:
     for login in logins():
         unit = _open_unit(login.unit)
         last, _, first = login.full_name.rpartition(" ")
-        user = account_services.create_user(
+        account_services.create_user(
             actor=actor, username=login.username, password=DEMO_PASSWORD, unit=unit, roles=[login.role],
             first_name=first, last_name=last, email=f"{login.username}@tuyengiao.test",
         )
-        if login.role == Role.SYSTEM_ADMIN:
-            User.objects.filter(pk=user.pk).update(is_superuser=True, is_staff=True)
 
 
 @transaction.atomic

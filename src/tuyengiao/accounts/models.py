@@ -52,6 +52,16 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def save(self, *args, **kwargs):
+        # The system admin role is what opens the admin site: keep Django's flags in step with it.
+        if Role.SYSTEM_ADMIN in self.roles:
+            self.is_staff = self.is_superuser = True
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        """Vietnamese order: family name first ("Trần Thị Lan")."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     def has_role(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)
 

@@ -20,5 +20,4 @@ def create_user(*, actor, username: str, password: str | None, unit, roles: list
         user.set_password(password)
     else:
         user.set_unusable_password()
-    user.is_staff = Role.SYSTEM_ADMIN in roles
     return audited_save(user, actor=actor)

@@ -31,15 +31,18 @@ class VietnameseDateField(forms.CharField):
 class BootstrapMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 continue
             widget.attrs.setdefault("class", css)
-            if self.is_bound and name in self.errors:
-                widget.attrs["class"] += " is-invalid"
-                widget.attrs["aria-invalid"] = "true"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields and "class" in self.fields[name].widget.attrs:
+                self.fields[name].widget.attrs["class"] += " is-invalid"
 
 
 class AsOfForm(forms.Form):

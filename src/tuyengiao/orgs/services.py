@@ -107,6 +107,8 @@ def create_unit(
     if parent is not None:
         link_from = max(valid_from, parent.valid_from)
         link_to = min(valid_to, parent.valid_to)
+        if link_from > link_to:
+            fail(f"Đơn vị cấp trên “{parent}” không tồn tại vào ngày {_d(valid_from)}.", code="parent_not_valid")
         _check_link(unit, parent, link_from, link_to)
         audited_save(UnitLink(child=unit, parent=parent, valid_from=link_from, valid_to=link_to), actor=actor)
     return unit

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from tuyengiao.core.dates import FOREVER
 from tuyengiao.core.services import ConflictError
+from tuyengiao.core.templatetags.tg import vdate
 from tuyengiao.core.views import apply_validation_error
 from tuyengiao.orgs import queries, services
 from tuyengiao.orgs.forms import AsOfForm, ClusterForm, MergeForm, UnitForm
@@ -70,28 +71,34 @@ def unit_detail(request, pk):
     form, day, status = _as_of(request)
     links = UnitLink.objects.filter(child=unit).select_related("parent").order_by("valid_from")
     history = sorted(
-        chain(unit.history.select_related("history_user").all()[:50],
-              UnitLink.history.filter(child_id=unit.pk).select_related("history_user")[:50]),
+        chain(unit.history.select_related("history_user")[:50],
+              UnitLink.history.filter(child_id=unit.pk).select_related("history_user", "parent")[:50]),
         key=lambda record: record.history_date, reverse=True,
-    )
+    )[:50]
     context = {
         "unit": unit, "form": form, "day": day, "links": links,
         "ancestors": queries.ancestors(unit, day),
         "children": _with_child_counts(queries.children(unit, day), day),
         "lineage": queries.lineage(unit),
-        "history": [(record, _changes(record)) for record in history[:50]],
+        "history": [_audit_entry(record) for record in history],
         "can_edit": OrgUnit.objects.editable_by(request.user).filter(pk=unit.pk).exists(),
     }
     return render(request, "orgs/unit_detail.html", context, status=status)
 
 
-def _changes(record):
-    """Before/after of the fields a historical record changed, against the one before it."""
+def _audit_entry(record) -> dict:
+    """One line of the audit trail: who, when, what, and the fields changed (before → after)."""
+    if isinstance(record.instance, UnitLink):
+        what = _("quan hệ trực thuộc: %(p)s (%(f)s – %(t)s)") % {
+            "p": record.parent, "f": vdate(record.valid_from), "t": vdate(record.valid_to)}
+    else:
+        what = _("thông tin đơn vị")
     previous = record.prev_record
-    if previous is None:
-        return []
-    delta = record.diff_against(previous)
-    return [(change.field, change.old, change.new) for change in delta.changes]
+    changes = []
+    if previous is not None:
+        changes = [(c.field, c.old, c.new) for c in record.diff_against(previous).changes if c.field != "version"]
+    return {"date": record.history_date, "user": record.history_user, "type": record.get_history_type_display(),
+            "what": what, "reason": record.history_change_reason, "changes": changes}
 
 
 def unit_edit(request, pk):
