@@ -43,6 +43,7 @@ DEBUG = env_bool("DEBUG")
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "tuyengiao.web.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -13,3 +13,8 @@ urlpatterns = [
     path("ngon-ngu/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]
+
+handler400 = "tuyengiao.web.errors.bad_request"
+handler403 = "tuyengiao.web.errors.permission_denied"
+handler404 = "tuyengiao.web.errors.page_not_found"
+handler500 = "tuyengiao.web.errors.server_error"

@@ -1,0 +1,38 @@
+"""The demo data: consistent by construction, and built the way the 2025 reform really went."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from tuyengiao.orgs.demo_thai_nguyen import DISTRICTS_BEFORE_2025, NEW_COMMUNES_2025
+
+
+def test_every_old_commune_goes_into_exactly_one_new_commune():
+    old = {(district, commune) for _, district, communes in DISTRICTS_BEFORE_2025 for commune in communes}
+    used = Counter(source for _, sources in NEW_COMMUNES_2025 for source in sources)
+    assert set(used) == old
+    assert max(used.values()) == 1
+    assert len({name for name, _ in NEW_COMMUNES_2025}) == len(NEW_COMMUNES_2025)
+    assert 85 <= len(NEW_COMMUNES_2025) <= 100
+
+
+@pytest.mark.django_db
+def test_demo_builds_thai_nguyen_across_the_reform():
+    from tuyengiao import demo
+    from tuyengiao.accounts.models import Role, User
+    from tuyengiao.orgs import queries
+    from tuyengiao.orgs.models import OrgUnit, UnitKind
+
+    demo.build()
+    thai_nguyen = OrgUnit.objects.get(name="Thái Nguyên", kind=UnitKind.PROVINCE)
+    before = queries.children(thai_nguyen, dt.date(2025, 6, 30))
+    after = queries.children(thai_nguyen, dt.date(2025, 7, 1))
+    assert {u.kind for u in before} == {UnitKind.DISTRICT} and before.count() == 9
+    assert {u.kind for u in after} == {UnitKind.COMMUNE} and after.count() == len(NEW_COMMUNES_2025)
+    # the history of the old Bắc Kạn communes is within Thái Nguyên's responsibility now
+    reach = queries.responsibility_ids(thai_nguyen.pk)
+    bac_kan_communes = OrgUnit.objects.filter(code__startswith="06.H", kind=UnitKind.COMMUNE)
+    assert bac_kan_communes.count() > 90 and set(bac_kan_communes.values_list("pk", flat=True)) <= reach
+    roles = {role for account in User.objects.all() for role in account.roles}
+    assert roles == set(Role.values)
