@@ -18,7 +18,9 @@ def unit(name, kind=UnitKind.COMMUNE, parent=None, code=None, **kwargs) -> OrgUn
 
 
 def user(username, unit, *roles) -> User:
-    account = User(username=username, unit=unit, roles=list(roles), first_name=username, email=f"{username}@test.vn")
+    account = User(
+        username=username, unit=unit, roles=list(roles), first_name=username, email=f"{username}@test.vn"
+    )
     account.set_password(PASSWORD)
     account.save()
     return account
@@ -71,7 +73,20 @@ def build_world() -> World:
     new_commune = unit("Xã Mới", parent=an, code="AN.X1", valid_from=REFORM)
     cell = unit("Chi bộ Mới", UnitKind.CELL, new_commune, code="AN.X1.CB1", valid_from=REFORM)
     other_commune = unit("Xã Khác", parent=other, code="KH.1")
-    services.record_lineage(actor=None, kind="merge", date=REFORM, sources=[old_one, old_two], targets=[new_commune])
+    services.record_lineage(
+        actor=None, kind="merge", date=REFORM, sources=[old_one, old_two], targets=[new_commune]
+    )
     services.merge_units(actor=None, plan=services.plan_merge(absorbed=[binh], successor=an, date=REFORM))
-    return World(centre, an, OrgUnit.objects.get(pk=binh.pk), other, district, old_one, old_two, new_commune, cell,
-                 binh_commune, other_commune)
+    return World(
+        centre,
+        an,
+        OrgUnit.objects.get(pk=binh.pk),
+        other,
+        district,
+        old_one,
+        old_two,
+        new_commune,
+        cell,
+        binh_commune,
+        other_commune,
+    )

@@ -44,9 +44,8 @@ def project_url_names(resolver=None, namespace=""):
         if isinstance(entry, URLResolver):
             inner = entry.namespace or ""
             yield from project_url_names(entry, f"{namespace}{inner}:" if inner else namespace)
-        elif isinstance(entry, URLPattern) and entry.name:
-            if namespace.rstrip(":") in NAMESPACES:
-                yield f"{namespace}{entry.name}"
+        elif isinstance(entry, URLPattern) and entry.name and namespace.rstrip(":") in NAMESPACES:
+            yield f"{namespace}{entry.name}"
 
 
 def test_every_url_pattern_is_walked():
@@ -57,11 +56,15 @@ def test_every_url_pattern_is_walked():
 @pytest.fixture
 def clusters(world):
     return {
-        "an": services.create_cluster(actor=None, name="Cụm Tỉnh An", organizer=world.an, members=[world.new_commune]),
-        "commune": services.create_cluster(actor=None, name="Cụm Xã Mới", organizer=world.new_commune,
-                                           members=[world.cell]),
-        "other": services.create_cluster(actor=None, name="Cụm Tỉnh Khác", organizer=world.other,
-                                         members=[world.other_commune]),
+        "an": services.create_cluster(
+            actor=None, name="Cụm Tỉnh An", organizer=world.an, members=[world.new_commune]
+        ),
+        "commune": services.create_cluster(
+            actor=None, name="Cụm Xã Mới", organizer=world.new_commune, members=[world.cell]
+        ),
+        "other": services.create_cluster(
+            actor=None, name="Cụm Tỉnh Khác", organizer=world.other, members=[world.other_commune]
+        ),
     }
 
 
@@ -115,8 +118,13 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
     if role == "admin":
         pytest.skip("the admin sees the whole country")
     client = login(users[role])
-    for url in [reverse("web:home"), reverse("orgs:tree"), reverse("orgs:tree") + "?ngay=31/12/2024",
-                reverse("orgs:clusters"), reverse("orgs:children", kwargs={"pk": users[role].unit.pk})]:
+    for url in [
+        reverse("web:home"),
+        reverse("orgs:tree"),
+        reverse("orgs:tree") + "?ngay=31/12/2024",
+        reverse("orgs:clusters"),
+        reverse("orgs:children", kwargs={"pk": users[role].unit.pk}),
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác"):
@@ -130,9 +138,15 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
 def test_merge_refuses_foreign_units_and_non_managers(role, world, users, login):
     client = login(users[role])
     before = OrgUnit.objects.filter(valid_to__lt="9999-01-01").count()
-    response = client.post(reverse("orgs:merge"), {
-        "step": "confirm", "date": "01/01/2026", "absorbed": [world.other_commune.pk], "successor": world.new_commune.pk,
-    })
+    response = client.post(
+        reverse("orgs:merge"),
+        {
+            "step": "confirm",
+            "date": "01/01/2026",
+            "absorbed": [world.other_commune.pk],
+            "successor": world.new_commune.pk,
+        },
+    )
     if role == "admin":
         assert response.status_code == 302  # the admin may merge anywhere
         return
@@ -145,8 +159,10 @@ def test_merge_refuses_foreign_units_and_non_managers(role, world, users, login)
 @pytest.mark.parametrize("role", ROLES)
 def test_cluster_creation_refuses_foreign_members(role, world, users, login):
     client = login(users[role])
-    response = client.post(reverse("orgs:cluster_create"),
-                           {"name": "Cụm lạ", "members": [world.other_commune.pk], "valid_from": "01/01/2026"})
+    response = client.post(
+        reverse("orgs:cluster_create"),
+        {"name": "Cụm lạ", "members": [world.other_commune.pk], "valid_from": "01/01/2026"},
+    )
     if role == "admin":
         # the admin's own unit is the centre: every unit is in scope
         assert response.status_code == 302

@@ -17,7 +17,7 @@ from tuyengiao.orgs import services as org_services
 from tuyengiao.orgs.demo_thai_nguyen import DISTRICTS_BEFORE_2025, NEW_COMMUNES_2025, PROVINCE_SEAT
 from tuyengiao.orgs.models import LineageKind, OrgUnit, UnitKind
 
-DEMO_PASSWORD = "TuyenGiao@2026"
+DEMO_PASSWORD = "TuyenGiao@2026"  # noqa: S105 (printed to the user: demo accounts only)
 REFORM = reference.REFORM_DATE
 LAST_DAY = REFORM - dt.timedelta(days=1)
 COMMUNE_RESOLUTION = "Nghị quyết 1683/NQ-UBTVQH15"
@@ -37,36 +37,59 @@ def _open_unit(name: str) -> OrgUnit:
 
 def build_thai_nguyen(actor=None) -> OrgUnit:
     """Districts and communes of Thái Nguyên and Bắc Kạn until 30/06/2025; the new communes after."""
-    provinces = {name: OrgUnit.objects.get(name=name, kind=UnitKind.PROVINCE) for name in ("Thái Nguyên", "Bắc Kạn")}
+    provinces = {
+        name: OrgUnit.objects.get(name=name, kind=UnitKind.PROVINCE) for name in ("Thái Nguyên", "Bắc Kạn")
+    }
     old_communes: dict[tuple[str, str], OrgUnit] = {}
     for d_index, (province_name, district_name, communes) in enumerate(DISTRICTS_BEFORE_2025, start=1):
         province = provinces[province_name]
         kind_word = "Thành phố" if district_name.startswith("Thành phố") else "Huyện"
         district = org_services.create_unit(
-            actor=actor, kind=UnitKind.DISTRICT, name=district_name, code=f"{province.code}.H{d_index:02d}",
-            parent=province, valid_to=LAST_DAY,
+            actor=actor,
+            kind=UnitKind.DISTRICT,
+            name=district_name,
+            code=f"{province.code}.H{d_index:02d}",
+            parent=province,
+            valid_to=LAST_DAY,
             official_name=f"Đảng bộ {kind_word.lower()} {district_name.removeprefix(kind_word).strip()}",
         )
         for c_index, commune_name in enumerate(communes, start=1):
             old_communes[(district_name, commune_name)] = org_services.create_unit(
-                actor=actor, kind=UnitKind.COMMUNE, name=commune_name,
-                code=f"{district.code}.X{c_index:02d}", parent=district, valid_to=LAST_DAY,
+                actor=actor,
+                kind=UnitKind.COMMUNE,
+                name=commune_name,
+                code=f"{district.code}.X{c_index:02d}",
+                parent=district,
+                valid_to=LAST_DAY,
             )
     thai_nguyen = provinces["Thái Nguyên"]
     for n_index, (new_name, sources) in enumerate(NEW_COMMUNES_2025, start=1):
         new_unit = org_services.create_unit(
-            actor=actor, kind=UnitKind.COMMUNE, name=new_name, code=f"{thai_nguyen.code}.X{n_index:03d}",
-            parent=thai_nguyen, valid_from=REFORM, official_name=f"Đảng bộ {new_name[0].lower()}{new_name[1:]}",
+            actor=actor,
+            kind=UnitKind.COMMUNE,
+            name=new_name,
+            code=f"{thai_nguyen.code}.X{n_index:03d}",
+            parent=thai_nguyen,
+            valid_from=REFORM,
+            official_name=f"Đảng bộ {new_name[0].lower()}{new_name[1:]}",
         )
         org_services.record_lineage(
-            actor=actor, kind=LineageKind.MERGE, date=REFORM, sources=[old_communes[s] for s in sources],
-            targets=[new_unit], legal_basis=COMMUNE_RESOLUTION,
+            actor=actor,
+            kind=LineageKind.MERGE,
+            date=REFORM,
+            sources=[old_communes[s] for s in sources],
+            targets=[new_unit],
+            legal_basis=COMMUNE_RESOLUTION,
         )
     seat = _open_unit(PROVINCE_SEAT)
     for number in range(1, 4):
         org_services.create_unit(
-            actor=actor, kind=UnitKind.CELL, name=f"Chi bộ Tổ dân phố số {number}", code=f"{seat.code}.CB{number:02d}",
-            parent=seat, valid_from=REFORM,
+            actor=actor,
+            kind=UnitKind.CELL,
+            name=f"Chi bộ Tổ dân phố số {number}",
+            code=f"{seat.code}.CB{number:02d}",
+            parent=seat,
+            valid_from=REFORM,
         )
     return thai_nguyen
 
@@ -74,17 +97,29 @@ def build_thai_nguyen(actor=None) -> OrgUnit:
 def build_clusters(actor=None) -> None:
     """Cụm thi đua số 1: the nine district commissions of Thái Nguyên until the reform; the wards after."""
     thai_nguyen = OrgUnit.objects.get(name="Thái Nguyên", kind=UnitKind.PROVINCE)
-    districts = OrgUnit.objects.filter(kind=UnitKind.DISTRICT, code__startswith=f"{thai_nguyen.code}.").order_by("code")
+    districts = OrgUnit.objects.filter(
+        kind=UnitKind.DISTRICT, code__startswith=f"{thai_nguyen.code}."
+    ).order_by("code")
     cluster = org_services.create_cluster(
-        actor=actor, name="Cụm thi đua số 1 (huyện, thành phố)", organizer=thai_nguyen,
+        actor=actor,
+        name="Cụm thi đua số 1 (huyện, thành phố)",
+        organizer=thai_nguyen,
         note="Ban Tuyên giáo của 9 huyện, thành phố; thôi hoạt động khi bỏ cấp huyện.",
     )
     for district in districts:
         org_services.add_cluster_member(actor=actor, cluster=cluster, unit=district, valid_to=LAST_DAY)
-    wards = OrgUnit.objects.filter(kind=UnitKind.COMMUNE, valid_from=REFORM, name__startswith="Phường",
-                                   code__startswith=f"{thai_nguyen.code}.X").order_by("code")
+    wards = OrgUnit.objects.filter(
+        kind=UnitKind.COMMUNE,
+        valid_from=REFORM,
+        name__startswith="Phường",
+        code__startswith=f"{thai_nguyen.code}.X",
+    ).order_by("code")
     org_services.create_cluster(
-        actor=actor, name="Cụm thi đua số 1 (các phường)", organizer=thai_nguyen, members=wards, valid_from=REFORM,
+        actor=actor,
+        name="Cụm thi đua số 1 (các phường)",
+        organizer=thai_nguyen,
+        members=wards,
+        valid_from=REFORM,
     )
 
 
@@ -106,8 +141,14 @@ def build_users(actor=None) -> None:
         unit = _open_unit(login.unit)
         last, _, first = login.full_name.rpartition(" ")
         account_services.create_user(
-            actor=actor, username=login.username, password=DEMO_PASSWORD, unit=unit, roles=[login.role],
-            first_name=first, last_name=last, email=f"{login.username}@tuyengiao.test",
+            actor=actor,
+            username=login.username,
+            password=DEMO_PASSWORD,
+            unit=unit,
+            roles=[login.role],
+            first_name=first,
+            last_name=last,
+            email=f"{login.username}@tuyengiao.test",
         )
 
 

@@ -159,9 +159,7 @@ STATICFILES_DIRS = [
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": os.environ.get(
-            "STATICFILES_STORAGE", "whitenoise.storage.CompressedStaticFilesStorage"
-        )
+        "BACKEND": os.environ.get("STATICFILES_STORAGE", "whitenoise.storage.CompressedStaticFilesStorage")
     },
 }
 WHITENOISE_AUTOREFRESH = DEBUG

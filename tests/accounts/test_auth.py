@@ -47,7 +47,9 @@ def test_password_reset_by_email(world, client):
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [account.email]
     link = re.search(r"http://testserver(/\S+)", mail.outbox[0].body).group(1)
     form_url = client.get(link)["Location"]
-    response = client.post(form_url, {"new_password1": "Mat-khau-moi-2026", "new_password2": "Mat-khau-moi-2026"})
+    response = client.post(
+        form_url, {"new_password1": "Mat-khau-moi-2026", "new_password2": "Mat-khau-moi-2026"}
+    )
     assert response.status_code == 302
     account.refresh_from_db()
     assert account.check_password("Mat-khau-moi-2026")
@@ -56,9 +58,14 @@ def test_password_reset_by_email(world, client):
 def test_password_change_is_audited(world, login):
     account = user("lan", world.an, Role.SPECIALIST)
     client = login(account)
-    response = client.post(reverse("accounts:password_change"), {
-        "old_password": PASSWORD, "new_password1": "Mat-khau-moi-2026", "new_password2": "Mat-khau-moi-2026",
-    })
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mat-khau-moi-2026",
+            "new_password2": "Mat-khau-moi-2026",
+        },
+    )
     assert response.status_code == 302
     account.refresh_from_db()
     assert account.check_password("Mat-khau-moi-2026")
@@ -67,7 +74,9 @@ def test_password_change_is_audited(world, login):
 def test_user_changes_are_audited_with_before_and_after(world):
     from tuyengiao.accounts import services
 
-    account = services.create_user(actor=None, username="mai", password=None, unit=world.an, roles=[Role.VIEWER])
+    account = services.create_user(
+        actor=None, username="mai", password=None, unit=world.an, roles=[Role.VIEWER]
+    )
     account.roles = [Role.VIEWER, Role.RAPPORTEUR]
     account._history_user = None
     account.save()

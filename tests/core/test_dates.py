@@ -12,7 +12,9 @@ def test_it_reads_the_ways_people_write_a_date(text):
     assert parse_date(text) == dt.date(2025, 7, 1)
 
 
-@pytest.mark.parametrize(("text", "reason"), [("31/02/2025", "không tồn tại"), ("hôm qua", "dd/mm/yyyy"), ("", "dd/mm/yyyy")])
+@pytest.mark.parametrize(
+    ("text", "reason"), [("31/02/2025", "không tồn tại"), ("hôm qua", "dd/mm/yyyy"), ("", "dd/mm/yyyy")]
+)
 def test_it_explains_a_bad_date_in_vietnamese(text, reason):
     with pytest.raises(DateParseError, match=reason):
         parse_date(text)

@@ -52,14 +52,18 @@ def test_tree_prints_text_with_dates(reference_data, capsys):
 def test_lineage_shows_bac_kan_merged_into_thai_nguyen(reference_data, capsys):
     code, out, _ = run(capsys, "lineage", "Thái Nguyên", "--json")
     assert code == 0
-    assert json.loads(out) == [{"kind": "merge", "date": "2025-07-01", "from": ["Bắc Kạn"], "to": ["Thái Nguyên"]}]
+    assert json.loads(out) == [
+        {"kind": "merge", "date": "2025-07-01", "from": ["Bắc Kạn"], "to": ["Thái Nguyên"]}
+    ]
     _, out, _ = run(capsys, "lineage", "bac kan")
     assert "01/07/2025  Sáp nhập: Bắc Kạn → Thái Nguyên" in out
 
 
 def test_lineage_of_hue_shows_the_rename(reference_data, capsys):
     _, out, _ = run(capsys, "lineage", "Huế", "--json")
-    assert json.loads(out) == [{"kind": "rename", "date": "2025-01-01", "from": ["Thừa Thiên Huế"], "to": ["Huế"]}]
+    assert json.loads(out) == [
+        {"kind": "rename", "date": "2025-01-01", "from": ["Thừa Thiên Huế"], "to": ["Huế"]}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,11 @@ def test_centre_has_the_provinces_of_each_day_as_children(world):
 
 
 def test_ancestors_as_of_a_date_root_first(world):
-    assert [u.name for u in queries.ancestors(world.old_one, BEFORE)] == ["Trung ương", "Tỉnh An", "Huyện Một"]
+    assert [u.name for u in queries.ancestors(world.old_one, BEFORE)] == [
+        "Trung ương",
+        "Tỉnh An",
+        "Huyện Một",
+    ]
     assert [u.name for u in queries.ancestors(world.cell, AFTER)] == ["Trung ương", "Tỉnh An", "Xã Mới"]
     assert queries.ancestors(world.old_one, AFTER) == []
 
@@ -49,7 +53,12 @@ def test_responsibility_covers_history_and_predecessors_but_not_neighbours(world
     assert "Tỉnh Bình" in reach and "Xã Bình Cũ" in reach  # merged into Tỉnh An
     assert "Huyện Một" in reach and "Xã Mới" in reach
     assert "Tỉnh Khác" not in reach and "Xã Khác" not in reach
-    assert names(queries.responsibility_ids(world.new_commune.pk)) == ["Chi bộ Mới", "Xã Hai", "Xã Một", "Xã Mới"]
+    assert names(queries.responsibility_ids(world.new_commune.pk)) == [
+        "Chi bộ Mới",
+        "Xã Hai",
+        "Xã Một",
+        "Xã Mới",
+    ]
 
 
 def test_tree_nests_children_and_stops_at_depth(world):

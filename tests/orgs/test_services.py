@@ -58,7 +58,9 @@ def test_merging_a_unit_into_itself_is_refused(world):
 
 def test_merging_into_a_unit_that_does_not_exist_on_that_date_is_refused(world):
     with pytest.raises(ValidationError, match="không tồn tại vào ngày"):
-        services.plan_merge(absorbed=[world.other_commune], successor=world.binh_commune, date=dt.date(2026, 1, 1))
+        services.plan_merge(
+            absorbed=[world.other_commune], successor=world.binh_commune, date=dt.date(2026, 1, 1)
+        )
 
 
 def test_merging_an_ended_unit_is_refused(world):
@@ -85,14 +87,18 @@ def test_a_merge_into_a_new_unit_creates_it_under_the_old_parent(world):
     a = unit("Xã A", parent=world.other, code="KH.A")
     b = unit("Xã B", parent=world.other, code="KH.B")
     plan = services.plan_merge(
-        absorbed=[a, b], date=dt.date(2026, 3, 1),
+        absorbed=[a, b],
+        date=dt.date(2026, 3, 1),
         new_successor=services.NewUnit(name="Xã AB", code="KH.AB", kind=UnitKind.COMMUNE, parent=world.other),
     )
     event = services.merge_units(actor=None, plan=plan)
     successor = event.links.get(role="to").unit
     assert successor.name == "Xã AB" and successor.valid_from == dt.date(2026, 3, 1)
     assert services.parent_on(successor, dt.date(2026, 3, 1)) == world.other
-    assert sorted(u.name for u in OrgUnit.objects.filter(pk__in=queries.predecessor_ids(successor.pk))) == ["Xã A", "Xã B"]
+    assert sorted(u.name for u in OrgUnit.objects.filter(pk__in=queries.predecessor_ids(successor.pk))) == [
+        "Xã A",
+        "Xã B",
+    ]
 
 
 def test_a_unit_with_children_cannot_end_until_they_move(world):
@@ -103,26 +109,40 @@ def test_a_unit_with_children_cannot_end_until_they_move(world):
 
 
 def test_rename_creates_a_successor_that_inherits_children(world):
-    renamed = services.rename_unit(actor=None, unit=world.other, new_name="Tỉnh Khác Mới", date=dt.date(2026, 1, 1))
+    renamed = services.rename_unit(
+        actor=None, unit=world.other, new_name="Tỉnh Khác Mới", date=dt.date(2026, 1, 1)
+    )
     assert renamed.code == "KH" and renamed.is_open
     assert services.parent_on(world.other_commune, dt.date(2026, 1, 1)) == renamed
     assert [s.kind for s in queries.lineage(renamed)] == ["rename"]
-    assert [u.name for u in queries.children(world.centre, dt.date(2026, 1, 1))] == ["Tỉnh An", "Tỉnh Khác Mới"]
+    assert [u.name for u in queries.children(world.centre, dt.date(2026, 1, 1))] == [
+        "Tỉnh An",
+        "Tỉnh Khác Mới",
+    ]
 
 
 def test_transfer_moves_a_unit_and_keeps_it_the_same(world):
-    services.transfer_unit(actor=None, unit=world.other_commune, new_parent=world.an, date=dt.date(2026, 1, 1))
+    services.transfer_unit(
+        actor=None, unit=world.other_commune, new_parent=world.an, date=dt.date(2026, 1, 1)
+    )
     assert services.parent_on(world.other_commune, dt.date(2026, 1, 1)) == world.an
     assert services.parent_on(world.other_commune, dt.date(2025, 12, 31)) == world.other
 
 
 def test_split_ends_the_unit_and_creates_the_parts(world):
     parts = services.split_unit(
-        actor=None, unit=world.other_commune, date=dt.date(2026, 1, 1),
-        parts=[services.NewUnit("Xã Khác Bắc", "KH.1B", UnitKind.COMMUNE, world.other),
-               services.NewUnit("Xã Khác Nam", "KH.1N", UnitKind.COMMUNE, world.other)],
+        actor=None,
+        unit=world.other_commune,
+        date=dt.date(2026, 1, 1),
+        parts=[
+            services.NewUnit("Xã Khác Bắc", "KH.1B", UnitKind.COMMUNE, world.other),
+            services.NewUnit("Xã Khác Nam", "KH.1N", UnitKind.COMMUNE, world.other),
+        ],
     )
-    assert sorted(u.name for u in queries.children(world.other, dt.date(2026, 1, 1))) == ["Xã Khác Bắc", "Xã Khác Nam"]
+    assert sorted(u.name for u in queries.children(world.other, dt.date(2026, 1, 1))) == [
+        "Xã Khác Bắc",
+        "Xã Khác Nam",
+    ]
     assert {u.pk for u in parts} == set(queries.successor_ids(world.other_commune.pk))
 
 
@@ -151,10 +171,44 @@ def test_find_units_ignores_diacritics_and_prefers_units_valid_on_the_date(world
 
 
 def test_cluster_membership_over_time_stays_in_scope(world):
-    cluster = services.create_cluster(actor=None, name="Cụm số 1", organizer=world.an,
-                                      members=[world.new_commune], valid_from=REFORM)
+    cluster = services.create_cluster(
+        actor=None, name="Cụm số 1", organizer=world.an, members=[world.new_commune], valid_from=REFORM
+    )
     assert cluster.memberships.get().valid_to == FOREVER
     with pytest.raises(ValidationError, match="đã là thành viên"):
         services.add_cluster_member(actor=None, cluster=cluster, unit=world.new_commune, valid_from=AFTER)
     with pytest.raises(ValidationError, match="không thuộc phạm vi"):
         services.add_cluster_member(actor=None, cluster=cluster, unit=world.other_commune, valid_from=BEFORE)
+
+
+def assert_scope_matches_the_walk():
+    from tuyengiao.orgs import scope
+
+    for unit_id in OrgUnit.objects.values_list("pk", flat=True):
+        assert queries.responsibility_ids(unit_id) == queries.responsibility_ids_walked(unit_id), unit_id
+    before = {u: queries.responsibility_ids(u) for u in OrgUnit.objects.values_list("pk", flat=True)}
+    scope.rebuild()
+    assert before == {u: queries.responsibility_ids(u) for u in OrgUnit.objects.values_list("pk", flat=True)}
+
+
+def test_the_responsibility_closure_follows_every_kind_of_change(world):
+    assert_scope_matches_the_walk()
+    day = dt.date(2026, 1, 1)
+    services.transfer_unit(actor=None, unit=world.other_commune, new_parent=world.an, date=day)
+    renamed = services.rename_unit(actor=None, unit=world.other, new_name="Tỉnh Khác Mới", date=day)
+    extra = unit("Xã Thêm", parent=renamed, code="KH.T", valid_from=day)
+    services.merge_units(
+        actor=None,
+        plan=services.plan_merge(absorbed=[extra], successor=world.new_commune, date=dt.date(2026, 6, 1)),
+    )
+    assert_scope_matches_the_walk()
+    assert extra.pk in queries.responsibility_ids(world.an.pk)
+
+
+def test_links_always_lie_within_the_childs_lifetime(world):
+    services.merge_units(
+        actor=None,
+        plan=services.plan_merge(absorbed=[world.other], successor=world.an, date=dt.date(2026, 1, 1)),
+    )
+    for link in UnitLink.objects.select_related("child"):
+        assert link.child.valid_from <= link.valid_from <= link.valid_to <= link.child.valid_to, link

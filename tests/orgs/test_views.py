@@ -22,7 +22,9 @@ def test_a_bad_date_gets_a_vietnamese_message_and_keeps_what_was_typed(world, us
 
 
 def test_children_partial_loads_one_level(world, users, login):
-    response = login(users["leader"]).get(reverse("orgs:children", args=[world.district.pk]) + "?ngay=01/01/2025")
+    response = login(users["leader"]).get(
+        reverse("orgs:children", args=[world.district.pk]) + "?ngay=01/01/2025"
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body
     assert "Xã Một" in body and "Xã Hai" in body
@@ -38,8 +40,10 @@ def test_unit_page_shows_lineage_links_and_history(world, users, login):
 def test_editing_a_unit_saves_and_audits(world, users, login):
     client = login(users["officer"])
     unit = world.new_commune
-    response = client.post(reverse("orgs:unit_edit", args=[unit.pk]),
-                           {"name": "Xã Mới", "code": unit.code, "phone": "0208 3855 555", "version": unit.version})
+    response = client.post(
+        reverse("orgs:unit_edit", args=[unit.pk]),
+        {"name": "Xã Mới", "code": unit.code, "phone": "0208 3855 555", "version": unit.version},
+    )
     assert response.status_code == 302
     unit.refresh_from_db()
     assert unit.phone == "0208 3855 555" and unit.version == 2
@@ -55,10 +59,14 @@ def test_a_stale_edit_gets_a_conflict_page_that_keeps_the_input(world, users, lo
     client = login(users["specialist"])
     unit = world.new_commune
     stale_version = unit.version
-    client.post(reverse("orgs:unit_edit", args=[unit.pk]),
-                {"name": "Xã Mới", "code": unit.code, "phone": "111", "version": stale_version})
-    response = client.post(reverse("orgs:unit_edit", args=[unit.pk]),
-                           {"name": "Xã Mới Đổi", "code": unit.code, "phone": "222", "version": stale_version})
+    client.post(
+        reverse("orgs:unit_edit", args=[unit.pk]),
+        {"name": "Xã Mới", "code": unit.code, "phone": "111", "version": stale_version},
+    )
+    response = client.post(
+        reverse("orgs:unit_edit", args=[unit.pk]),
+        {"name": "Xã Mới Đổi", "code": unit.code, "phone": "222", "version": stale_version},
+    )
     assert response.status_code == 409
     body = response.content.decode()
     assert 'value="Xã Mới Đổi"' in body and 'value="222"' in body
@@ -69,8 +77,9 @@ def test_a_stale_edit_gets_a_conflict_page_that_keeps_the_input(world, users, lo
 
 def test_an_empty_name_is_refused_in_vietnamese(world, users, login):
     unit = world.new_commune
-    response = login(users["specialist"]).post(reverse("orgs:unit_edit", args=[unit.pk]),
-                                               {"name": "", "code": unit.code, "version": unit.version})
+    response = login(users["specialist"]).post(
+        reverse("orgs:unit_edit", args=[unit.pk]), {"name": "", "code": unit.code, "version": unit.version}
+    )
     assert response.status_code == 400
     assert "Trường này là bắt buộc" in response.content.decode()
 
@@ -95,10 +104,16 @@ def test_merge_wizard_previews_then_commits(world, users, login):
 def test_merge_wizard_refuses_a_unit_into_itself_keeping_the_form(world, users, login):
     client = login(users["specialist"])
     before = LineageEvent.objects.count()
-    response = client.post(reverse("orgs:merge"), {
-        "step": "confirm", "date": "01/01/2026", "absorbed": [world.new_commune.pk], "successor": world.new_commune.pk,
-        "legal_basis": "Nghị quyết 1683/NQ-UBTVQH15",
-    })
+    response = client.post(
+        reverse("orgs:merge"),
+        {
+            "step": "confirm",
+            "date": "01/01/2026",
+            "absorbed": [world.new_commune.pk],
+            "successor": world.new_commune.pk,
+            "legal_basis": "Nghị quyết 1683/NQ-UBTVQH15",
+        },
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "chính nó" in body and "Nghị quyết 1683/NQ-UBTVQH15" in body
@@ -106,16 +121,24 @@ def test_merge_wizard_refuses_a_unit_into_itself_keeping_the_form(world, users, 
 
 
 def test_merge_wizard_refuses_a_successor_that_does_not_exist_on_that_date(world, users, login):
-    response = login(users["specialist"]).post(reverse("orgs:merge"), {
-        "step": "preview", "date": "01/01/2025", "absorbed": [world.old_one.pk], "successor": world.new_commune.pk,
-    })
+    response = login(users["specialist"]).post(
+        reverse("orgs:merge"),
+        {
+            "step": "preview",
+            "date": "01/01/2025",
+            "absorbed": [world.old_one.pk],
+            "successor": world.new_commune.pk,
+        },
+    )
     assert response.status_code == 400
 
 
 def test_cluster_can_be_created_and_lists_members_as_of_a_date(world, users, login):
     client = login(users["leader"])
-    response = client.post(reverse("orgs:cluster_create"),
-                           {"name": "Cụm thi đua số 2", "members": [world.new_commune.pk], "valid_from": "01/07/2025"})
+    response = client.post(
+        reverse("orgs:cluster_create"),
+        {"name": "Cụm thi đua số 2", "members": [world.new_commune.pk], "valid_from": "01/07/2025"},
+    )
     assert response.status_code == 302
     detail = client.get(response["Location"] + "?ngay=01/08/2025").content.decode()
     assert "Xã Mới" in detail and "Thành viên ngày 01/08/2025 (1)" in detail

@@ -35,7 +35,12 @@ class ScopedUserManager(UserManager.from_queryset(UserQuerySet)):
 
 class User(AbstractUser):
     unit = models.ForeignKey(
-        "orgs.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, related_name="users", verbose_name=_("đơn vị")
+        "orgs.OrgUnit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("đơn vị"),
     )
     roles = models.JSONField(_("vai trò"), default=list, blank=True)
     title = models.CharField(_("chức vụ"), max_length=200, blank=True)

@@ -11,6 +11,8 @@ def resolve_unit(text: str, *, on: dt.date | None = None) -> OrgUnit:
     if not candidates:
         fail(f"Không tìm thấy đơn vị “{text}”.")
     if len(candidates) > 1:
-        listed = "; ".join(f"{u.name} (mã {u.code}, {u.validity_label or 'không thời hạn'})" for u in candidates[:5])
+        listed = "; ".join(
+            f"{u.name} (mã {u.code}, {u.validity_label or 'không thời hạn'})" for u in candidates[:5]
+        )
         fail(f"“{text}” ứng với {len(candidates)} đơn vị: {listed}. Hãy dùng mã đơn vị.")
     return candidates[0]

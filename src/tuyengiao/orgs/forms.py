@@ -12,7 +12,9 @@ class VietnameseDateField(forms.CharField):
     """A date typed as dd/mm/yyyy (ISO accepted too), with a Vietnamese error."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+        )
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -72,14 +74,22 @@ class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class MergeForm(BootstrapMixin, forms.Form):
-    date = VietnameseDateField(label=_("Ngày hiệu lực"), help_text=_("Ngày đơn vị kế thừa bắt đầu, dạng dd/mm/yyyy."))
+    date = VietnameseDateField(
+        label=_("Ngày hiệu lực"), help_text=_("Ngày đơn vị kế thừa bắt đầu, dạng dd/mm/yyyy.")
+    )
     absorbed = UnitMultipleChoiceField(
-        label=_("Các đơn vị sáp nhập"), queryset=OrgUnit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10}),
-        error_messages={"invalid_choice": _("Đơn vị %(value)s không thuộc phạm vi của bạn."),
-                        "invalid_pk_value": _("“%(pk)s” không phải là đơn vị hợp lệ.")},
+        label=_("Các đơn vị sáp nhập"),
+        queryset=OrgUnit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        error_messages={
+            "invalid_choice": _("Đơn vị %(value)s không thuộc phạm vi của bạn."),
+            "invalid_pk_value": _("“%(pk)s” không phải là đơn vị hợp lệ."),
+        },
     )
     successor = UnitChoiceField(
-        label=_("Đơn vị kế thừa (có sẵn)"), queryset=OrgUnit.objects.none(), required=False,
+        label=_("Đơn vị kế thừa (có sẵn)"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
         error_messages={"invalid_choice": _("Đơn vị kế thừa không thuộc phạm vi của bạn.")},
     )
     new_name = forms.CharField(label=_("…hoặc tên đơn vị mới"), required=False, max_length=200)
@@ -88,7 +98,9 @@ class MergeForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        open_units = OrgUnit.objects.editable_by(user).filter(valid_to=FOREVER).order_by("kind", "name_folded")
+        open_units = (
+            OrgUnit.objects.editable_by(user).filter(valid_to=FOREVER).order_by("kind", "name_folded")
+        )
         self.fields["absorbed"].queryset = open_units
         self.fields["successor"].queryset = open_units
 
@@ -106,7 +118,9 @@ class MergeForm(BootstrapMixin, forms.Form):
 class ClusterForm(BootstrapMixin, forms.Form):
     name = forms.CharField(label=_("Tên cụm"), max_length=200)
     members = UnitMultipleChoiceField(
-        label=_("Đơn vị thành viên"), queryset=OrgUnit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 10}),
+        label=_("Đơn vị thành viên"),
+        queryset=OrgUnit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
         error_messages={"invalid_choice": _("Đơn vị %(value)s không thuộc phạm vi của bạn.")},
     )
     valid_from = VietnameseDateField(label=_("Từ ngày"))
@@ -114,6 +128,6 @@ class ClusterForm(BootstrapMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = OrgUnit.objects.visible_to(user).filter(valid_to=FOREVER).order_by(
-            "kind", "name_folded"
+        self.fields["members"].queryset = (
+            OrgUnit.objects.visible_to(user).filter(valid_to=FOREVER).order_by("kind", "name_folded")
         )

@@ -52,7 +52,9 @@ class OrgUnit(models.Model):
     """An organization unit: the centre, a province, a district (until 2025), a commune, a cell..."""
 
     kind = models.CharField(_("cấp"), max_length=16, choices=UnitKind.choices)
-    name = models.CharField(_("tên"), max_length=200, help_text=_("Tên thường dùng, ví dụ “Thái Nguyên”, “Xã Tân Cương”."))
+    name = models.CharField(
+        _("tên"), max_length=200, help_text=_("Tên thường dùng, ví dụ “Thái Nguyên”, “Xã Tân Cương”.")
+    )
     official_name = models.CharField(_("tên chính thức"), max_length=255, blank=True)
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     code = models.CharField(_("mã"), max_length=32)
@@ -117,7 +119,9 @@ class OrgUnit(models.Model):
 class UnitLink(models.Model):
     """A unit's parent during a span of time (quan hệ trực thuộc)."""
 
-    child = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="parent_links", verbose_name=_("đơn vị"))
+    child = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, related_name="parent_links", verbose_name=_("đơn vị")
+    )
     parent = models.ForeignKey(
         OrgUnit, on_delete=models.PROTECT, related_name="child_links", verbose_name=_("đơn vị cấp trên")
     )
@@ -141,9 +145,10 @@ class UnitLink(models.Model):
                 violation_error_message=_("Một đơn vị không thể trực thuộc chính nó."),
             ),
         ]
+        # Both carry the other end of the link, so the tree walks read the index alone.
         indexes = [
-            models.Index(fields=["parent", "valid_from", "valid_to"], name="unitlink_parent_dates"),
-            models.Index(fields=["child", "valid_from", "valid_to"], name="unitlink_child_dates"),
+            models.Index(fields=["parent", "valid_from", "valid_to", "child"], name="unitlink_parent_dates"),
+            models.Index(fields=["child", "valid_from", "valid_to", "parent"], name="unitlink_child_dates"),
         ]
 
     def __str__(self) -> str:
@@ -193,6 +198,27 @@ class LineageLink(models.Model):
         constraints = [models.UniqueConstraint(fields=["event", "unit", "role"], name="lineagelink_unique")]
         indexes = [models.Index(fields=["unit", "role"], name="lineagelink_unit_role")]
 
+    def __str__(self) -> str:
+        return f"{self.event}: {self.get_role_display()} {self.unit}"
+
+
+class UnitScope(models.Model):
+    """`ancestor` answers for `unit`: itself, every unit ever below it, and their predecessors.
+
+    The transitive closure behind `visible_to(user)`, so that scoping any table is one indexed
+    semi-join. History only adds responsibility (links are ended, never deleted), so the services
+    keep it up to date by inserting rows; `tuyengiao rebuild-scope` recomputes it from scratch.
+    """
+
+    ancestor = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["ancestor", "unit"], name="unitscope_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id} → {self.unit_id}"
+
 
 class ClusterQuerySet(ScopedQuerySet):
     unit_field = "organizer"
@@ -232,5 +258,10 @@ class ClusterMembership(models.Model):
         verbose_name = _("thành viên cụm")
         verbose_name_plural = _("thành viên cụm")
         constraints = [
-            models.CheckConstraint(condition=Q(valid_from__lte=F("valid_to")), name="clustermembership_dates_in_order")
+            models.CheckConstraint(
+                condition=Q(valid_from__lte=F("valid_to")), name="clustermembership_dates_in_order"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} ∈ {self.cluster}"

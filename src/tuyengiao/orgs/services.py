@@ -12,7 +12,7 @@ from django.db.models import Q
 from tuyengiao.core.dates import BEGINNING, FOREVER, format_date
 from tuyengiao.core.services import audited_save, check_version, fail
 from tuyengiao.core.text import nfc
-from tuyengiao.orgs import queries
+from tuyengiao.orgs import queries, scope
 from tuyengiao.orgs.models import (
     ClusterMembership,
     EmulationCluster,
@@ -47,7 +47,9 @@ def _check_code_free(code: str, exclude_pk: int | None = None) -> None:
         fail(f"Mã “{code}” đang được đơn vị “{taken.first()}” sử dụng.", code="code_taken", field="code")
 
 
-def _check_link(child: OrgUnit, parent: OrgUnit, valid_from: dt.date, valid_to: dt.date, exclude_pk=None) -> None:
+def _check_link(
+    child: OrgUnit, parent: OrgUnit, valid_from: dt.date, valid_to: dt.date, exclude_pk=None
+) -> None:
     """A link must fit both units' lifetimes, not overlap the child's other links, and make no cycle."""
     _check_dates(valid_from, valid_to)
     if child.pk == parent.pk:
@@ -104,13 +106,17 @@ def create_unit(
         setattr(unit, key, nfc(value) if isinstance(value, str) and key != "note" else value)
     unit.full_clean(validate_unique=False, validate_constraints=False)
     audited_save(unit, actor=actor, reason=reason)
+    scope.add_unit(unit.pk)
     if parent is not None:
         link_from = max(valid_from, parent.valid_from)
         link_to = min(valid_to, parent.valid_to)
         if link_from > link_to:
-            fail(f"Đơn vị cấp trên “{parent}” không tồn tại vào ngày {_d(valid_from)}.", code="parent_not_valid")
+            fail(
+                f"Đơn vị cấp trên “{parent}” không tồn tại vào ngày {_d(valid_from)}.",
+                code="parent_not_valid",
+            )
         _check_link(unit, parent, link_from, link_to)
-        audited_save(UnitLink(child=unit, parent=parent, valid_from=link_from, valid_to=link_to), actor=actor)
+        _add_link(actor=actor, child=unit, parent=parent, valid_from=link_from, valid_to=link_to)
     return unit
 
 
@@ -133,7 +139,11 @@ def update_unit(*, actor, unit: OrgUnit, expected_version: int | None = None, **
 
 
 def current_link(unit: OrgUnit, on: dt.date) -> UnitLink | None:
-    return UnitLink.objects.filter(child=unit, valid_from__lte=on, valid_to__gte=on).select_related("parent").first()
+    return (
+        UnitLink.objects.filter(child=unit, valid_from__lte=on, valid_to__gte=on)
+        .select_related("parent")
+        .first()
+    )
 
 
 def parent_on(unit: OrgUnit, on: dt.date) -> OrgUnit | None:
@@ -150,13 +160,16 @@ def set_parent(*, actor, unit: OrgUnit, parent: OrgUnit, valid_from: dt.date, re
         if old.parent_id == parent.pk:
             fail(f"“{unit}” đã trực thuộc “{parent}” vào ngày {_d(valid_from)}.", code="no_change")
         if old.valid_from == valid_from:
-            fail("Không thể đổi cấp trên đúng vào ngày quan hệ cũ bắt đầu; hãy sửa quan hệ cũ.", code="same_day")
+            fail(
+                "Không thể đổi cấp trên đúng vào ngày quan hệ cũ bắt đầu; hãy sửa quan hệ cũ.",
+                code="same_day",
+            )
     _check_link(unit, parent, valid_from, valid_to, exclude_pk=old.pk if old else None)
     if old is not None:
         old.valid_to = valid_from - ONE_DAY
         audited_save(old, actor=actor, reason=reason)
-    return audited_save(
-        UnitLink(child=unit, parent=parent, valid_from=valid_from, valid_to=valid_to), actor=actor, reason=reason
+    return _add_link(
+        actor=actor, child=unit, parent=parent, valid_from=valid_from, valid_to=valid_to, reason=reason
     )
 
 
@@ -165,7 +178,10 @@ def end_unit(*, actor, unit: OrgUnit, last_day: dt.date, reason: str = "") -> Or
     """The unit ceases after `last_day` (it is kept with its history). Its children must be moved first."""
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
     if last_day < unit.valid_from:
-        fail(f"“{unit}” bắt đầu từ {_d(unit.valid_from)}, không thể kết thúc trước ngày đó.", code="dates_out_of_order")
+        fail(
+            f"“{unit}” bắt đầu từ {_d(unit.valid_from)}, không thể kết thúc trước ngày đó.",
+            code="dates_out_of_order",
+        )
     if unit.valid_to < last_day:
         fail(f"“{unit}” đã kết thúc ngày {_d(unit.valid_to)}.", code="already_ended")
     staying = UnitLink.objects.filter(parent=unit, valid_to__gt=last_day, child__valid_to__gt=last_day)
@@ -186,11 +202,37 @@ def end_unit(*, actor, unit: OrgUnit, last_day: dt.date, reason: str = "") -> Or
     return audited_save(unit, actor=actor, reason=reason)
 
 
-def _record_lineage(*, actor, kind: str, date: dt.date, sources, targets, legal_basis: str = "", note: str = ""):
-    event = audited_save(LineageEvent(kind=kind, date=date, legal_basis=nfc(legal_basis), note=note), actor=actor)
+def _add_link(
+    *,
+    actor,
+    child: OrgUnit,
+    parent: OrgUnit,
+    valid_from: dt.date,
+    valid_to: dt.date = FOREVER,
+    reason: str = "",
+) -> UnitLink:
+    """Write a parent link (already checked) and extend the responsibility closure."""
+    link = audited_save(
+        UnitLink(child=child, parent=parent, valid_from=valid_from, valid_to=valid_to),
+        actor=actor,
+        reason=reason,
+    )
+    scope.add_edge(parent.pk, child.pk)
+    return link
+
+
+def _record_lineage(
+    *, actor, kind: str, date: dt.date, sources, targets, legal_basis: str = "", note: str = ""
+):
+    event = audited_save(
+        LineageEvent(kind=kind, date=date, legal_basis=nfc(legal_basis), note=note), actor=actor
+    )
     for role, units in ((LineageRole.FROM, sources), (LineageRole.TO, targets)):
         for unit in units:
             audited_save(LineageLink(event=event, unit=unit, role=role), actor=actor)
+    for target in targets:
+        for source in sources:
+            scope.add_edge(target.pk, source.pk)  # a successor answers for its predecessors' history
     return event
 
 
@@ -259,7 +301,11 @@ def plan_merge(
         if unit.valid_to != FOREVER and unit.valid_to != last_day:
             fail(f"“{unit}” đã có ngày kết thúc {_d(unit.valid_to)}.", field="absorbed")
     if successor is not None and not successor.is_valid_on(date):
-        fail(f"Đơn vị kế thừa “{successor}” không tồn tại vào ngày {_d(date)}.", code="successor_not_valid", field="successor")
+        fail(
+            f"Đơn vị kế thừa “{successor}” không tồn tại vào ngày {_d(date)}.",
+            code="successor_not_valid",
+            field="successor",
+        )
     if new_successor is not None:
         if not nfc(new_successor.name):
             fail("Nhập tên đơn vị mới.", field="new_name")
@@ -275,8 +321,12 @@ def plan_merge(
         ).select_related("child", "parent")
     ]
     return MergePlan(
-        date=date, absorbed=list(absorbed), successor=successor, new_successor=new_successor,
-        moves=sorted(moves, key=lambda m: m.child.name_folded), legal_basis=legal_basis,
+        date=date,
+        absorbed=list(absorbed),
+        successor=successor,
+        new_successor=new_successor,
+        moves=sorted(moves, key=lambda m: m.child.name_folded),
+        legal_basis=legal_basis,
     )
 
 
@@ -286,14 +336,22 @@ def merge_units(*, actor, plan: MergePlan) -> LineageEvent:
     # Re-validate against the database as it is now: the plan may have been shown minutes ago.
     locked = list(OrgUnit.objects.select_for_update().filter(pk__in=[u.pk for u in plan.absorbed]))
     plan = plan_merge(
-        absorbed=locked, date=plan.date, successor=plan.successor, new_successor=plan.new_successor,
+        absorbed=locked,
+        date=plan.date,
+        successor=plan.successor,
+        new_successor=plan.new_successor,
         legal_basis=plan.legal_basis,
     )
     successor = plan.successor
     if successor is None:
         spec = plan.new_successor
         successor = create_unit(
-            actor=actor, kind=spec.kind, name=spec.name, code=spec.code, parent=spec.parent, valid_from=plan.date
+            actor=actor,
+            kind=spec.kind,
+            name=spec.name,
+            code=spec.code,
+            parent=spec.parent,
+            valid_from=plan.date,
         )
     for move in plan.moves:
         link = move.link
@@ -301,18 +359,24 @@ def merge_units(*, actor, plan: MergePlan) -> LineageEvent:
         link.valid_to = plan.last_day
         audited_save(link, actor=actor, reason="sáp nhập")
         _check_link(move.child, successor, plan.date, new_to)
-        audited_save(UnitLink(child=move.child, parent=successor, valid_from=plan.date, valid_to=new_to), actor=actor)
+        _add_link(actor=actor, child=move.child, parent=successor, valid_from=plan.date, valid_to=new_to)
     for unit in plan.absorbed:
         if unit.valid_to != plan.last_day:
             end_unit(actor=actor, unit=unit, last_day=plan.last_day, reason="sáp nhập")
     return _record_lineage(
-        actor=actor, kind=LineageKind.MERGE, date=plan.date, sources=plan.absorbed, targets=[successor],
+        actor=actor,
+        kind=LineageKind.MERGE,
+        date=plan.date,
+        sources=plan.absorbed,
+        targets=[successor],
         legal_basis=plan.legal_basis,
     )
 
 
 @transaction.atomic
-def rename_unit(*, actor, unit: OrgUnit, new_name: str, date: dt.date, new_code: str | None = None) -> OrgUnit:
+def rename_unit(
+    *, actor, unit: OrgUnit, new_name: str, date: dt.date, new_code: str | None = None
+) -> OrgUnit:
     """Đổi tên: a new unit takes the old one's place and children; the lineage links the two."""
     if not unit.is_valid_on(date - ONE_DAY) or not unit.is_open:
         fail(f"“{unit}” phải còn hiệu lực để đổi tên.", code="not_open")
@@ -325,11 +389,18 @@ def rename_unit(*, actor, unit: OrgUnit, new_name: str, date: dt.date, new_code:
     unit.version += 1
     audited_save(unit, actor=actor, reason="đổi tên")
     successor = create_unit(
-        actor=actor, kind=unit.kind, name=new_name, code=new_code or unit.code, parent=parent, valid_from=date,
-        short_name=unit.short_name, email=unit.email, phone=unit.phone,
+        actor=actor,
+        kind=unit.kind,
+        name=new_name,
+        code=new_code or unit.code,
+        parent=parent,
+        valid_from=date,
+        short_name=unit.short_name,
+        email=unit.email,
+        phone=unit.phone,
     )
     for link in moves:
-        audited_save(UnitLink(child=link.child, parent=successor, valid_from=date), actor=actor)
+        _add_link(actor=actor, child=link.child, parent=successor, valid_from=date)
     _record_lineage(actor=actor, kind=LineageKind.RENAME, date=date, sources=[unit], targets=[successor])
     return successor
 
@@ -348,14 +419,17 @@ def split_unit(*, actor, unit: OrgUnit, parts: list[NewUnit], date: dt.date) -> 
         fail("Chia tách cần ít nhất hai đơn vị mới.", code="too_few_parts")
     end_unit(actor=actor, unit=unit, last_day=date - ONE_DAY, reason="chia tách")
     created = [
-        create_unit(actor=actor, kind=p.kind, name=p.name, code=p.code, parent=p.parent, valid_from=date) for p in parts
+        create_unit(actor=actor, kind=p.kind, name=p.name, code=p.code, parent=p.parent, valid_from=date)
+        for p in parts
     ]
     _record_lineage(actor=actor, kind=LineageKind.SPLIT, date=date, sources=[unit], targets=created)
     return created
 
 
 @transaction.atomic
-def create_cluster(*, actor, name: str, organizer: OrgUnit, members=(), valid_from: dt.date = BEGINNING, note=""):
+def create_cluster(
+    *, actor, name: str, organizer: OrgUnit, members=(), valid_from: dt.date = BEGINNING, note=""
+):
     name = nfc(name)
     if not name:
         fail("Tên cụm thi đua không được để trống.", field="name")
@@ -366,8 +440,14 @@ def create_cluster(*, actor, name: str, organizer: OrgUnit, members=(), valid_fr
 
 
 @transaction.atomic
-def add_cluster_member(*, actor, cluster: EmulationCluster, unit: OrgUnit, valid_from: dt.date = BEGINNING,
-                       valid_to: dt.date = FOREVER) -> ClusterMembership:
+def add_cluster_member(
+    *,
+    actor,
+    cluster: EmulationCluster,
+    unit: OrgUnit,
+    valid_from: dt.date = BEGINNING,
+    valid_to: dt.date = FOREVER,
+) -> ClusterMembership:
     _check_dates(valid_from, valid_to)
     clash = cluster.memberships.filter(unit=unit, valid_from__lte=valid_to, valid_to__gte=valid_from)
     if clash.exists():
@@ -395,8 +475,12 @@ def find_units(text: str, *, on: dt.date | None = None):
     from tuyengiao.core.text import fold
 
     text = nfc(text)
-    exact = OrgUnit.objects.filter(Q(name__iexact=text) | Q(code__iexact=text) | Q(short_name__iexact=text)
-                                   | Q(official_name__iexact=text))
+    exact = OrgUnit.objects.filter(
+        Q(name__iexact=text)
+        | Q(code__iexact=text)
+        | Q(short_name__iexact=text)
+        | Q(official_name__iexact=text)
+    )
     candidates = list(exact) or list(OrgUnit.objects.filter(name_folded=fold(text)))
     if on is not None and len(candidates) > 1:
         valid = [unit for unit in candidates if unit.is_valid_on(on)]

@@ -32,8 +32,10 @@ def _default_root(user) -> OrgUnit:
 
 def _with_child_counts(units, day):
     in_force = Q(
-        child_links__valid_from__lte=day, child_links__valid_to__gte=day,
-        child_links__child__valid_from__lte=day, child_links__child__valid_to__gte=day,
+        child_links__valid_from__lte=day,
+        child_links__valid_to__gte=day,
+        child_links__child__valid_from__lte=day,
+        child_links__child__valid_to__gte=day,
     )
     return units.annotate(n_children=Count("child_links", filter=in_force))
 
@@ -51,8 +53,14 @@ def tree(request):
     root = _visible_unit(request, request.GET["goc"]) if request.GET.get("goc", "").isdigit() else None
     root = root or _default_root(request.user)
     children = _with_child_counts(queries.children(root, day), day)
-    context = {"form": form, "day": day, "root": root, "children": children,
-               "ancestors": queries.ancestors(root, day), "root_valid": root.is_valid_on(day)}
+    context = {
+        "form": form,
+        "day": day,
+        "root": root,
+        "children": children,
+        "ancestors": queries.ancestors(root, day),
+        "root_valid": root.is_valid_on(day),
+    }
     return render(request, "orgs/tree.html", context, status=status)
 
 
@@ -71,12 +79,18 @@ def unit_detail(request, pk):
     form, day, status = _as_of(request)
     links = UnitLink.objects.filter(child=unit).select_related("parent").order_by("valid_from")
     history = sorted(
-        chain(unit.history.select_related("history_user")[:50],
-              UnitLink.history.filter(child_id=unit.pk).select_related("history_user", "parent")[:50]),
-        key=lambda record: record.history_date, reverse=True,
+        chain(
+            unit.history.select_related("history_user")[:50],
+            UnitLink.history.filter(child_id=unit.pk).select_related("history_user", "parent")[:50],
+        ),
+        key=lambda record: record.history_date,
+        reverse=True,
     )[:50]
     context = {
-        "unit": unit, "form": form, "day": day, "links": links,
+        "unit": unit,
+        "form": form,
+        "day": day,
+        "links": links,
         "ancestors": queries.ancestors(unit, day),
         "children": _with_child_counts(queries.children(unit, day), day),
         "lineage": queries.lineage(unit),
@@ -90,15 +104,26 @@ def _audit_entry(record) -> dict:
     """One line of the audit trail: who, when, what, and the fields changed (before → after)."""
     if isinstance(record.instance, UnitLink):
         what = _("quan hệ trực thuộc: %(p)s (%(f)s – %(t)s)") % {
-            "p": record.parent, "f": vdate(record.valid_from), "t": vdate(record.valid_to)}
+            "p": record.parent,
+            "f": vdate(record.valid_from),
+            "t": vdate(record.valid_to),
+        }
     else:
         what = _("thông tin đơn vị")
     previous = record.prev_record
     changes = []
     if previous is not None:
-        changes = [(c.field, c.old, c.new) for c in record.diff_against(previous).changes if c.field != "version"]
-    return {"date": record.history_date, "user": record.history_user, "type": record.get_history_type_display(),
-            "what": what, "reason": record.history_change_reason, "changes": changes}
+        changes = [
+            (c.field, c.old, c.new) for c in record.diff_against(previous).changes if c.field != "version"
+        ]
+    return {
+        "date": record.history_date,
+        "user": record.history_user,
+        "type": record.get_history_type_display(),
+        "what": what,
+        "reason": record.history_change_reason,
+        "changes": changes,
+    }
 
 
 def unit_edit(request, pk):
@@ -116,10 +141,15 @@ def unit_edit(request, pk):
                 )
             except ConflictError as conflict:
                 current = conflict.current
-                current_values = [(form.fields[name].label, getattr(current, name)) for name in UnitForm.Meta.fields]
-                return render(request, "orgs/unit_conflict.html",
-                              {"form": form, "unit": unit, "current": current, "current_values": current_values},
-                              status=409)
+                current_values = [
+                    (form.fields[name].label, getattr(current, name)) for name in UnitForm.Meta.fields
+                ]
+                return render(
+                    request,
+                    "orgs/unit_conflict.html",
+                    {"form": form, "unit": unit, "current": current, "current_values": current_values},
+                    status=409,
+                )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
@@ -146,19 +176,31 @@ def merge(request):
         new_successor = None
         if data.get("new_name"):
             parent = services.parent_on(absorbed[0], data["date"] - services.ONE_DAY)
-            new_successor = services.NewUnit(name=data["new_name"], code=data["new_code"], kind=absorbed[0].kind,
-                                             parent=parent)
-            if parent is not None and not OrgUnit.objects.editable_by(request.user).filter(pk=parent.pk).exists():
+            new_successor = services.NewUnit(
+                name=data["new_name"], code=data["new_code"], kind=absorbed[0].kind, parent=parent
+            )
+            if (
+                parent is not None
+                and not OrgUnit.objects.editable_by(request.user).filter(pk=parent.pk).exists()
+            ):
                 form.add_error(None, _("Bạn không có quyền tạo đơn vị dưới “%(p)s”.") % {"p": parent})
         if not form.errors:
             try:
-                plan = services.plan_merge(absorbed=absorbed, date=data["date"], successor=data.get("successor"),
-                                           new_successor=new_successor, legal_basis=data.get("legal_basis", ""))
+                plan = services.plan_merge(
+                    absorbed=absorbed,
+                    date=data["date"],
+                    successor=data.get("successor"),
+                    new_successor=new_successor,
+                    legal_basis=data.get("legal_basis", ""),
+                )
                 if request.POST.get("step") == "confirm":
                     event = services.merge_units(actor=request.user, plan=plan)
                     successor = event.links.get(role="to").unit
-                    messages.success(request, _("Đã sáp nhập %(n)d đơn vị vào “%(s)s” từ ngày %(d)s.") % {
-                        "n": len(absorbed), "s": successor, "d": data["date"].strftime("%d/%m/%Y")})
+                    messages.success(
+                        request,
+                        _("Đã sáp nhập %(n)d đơn vị vào “%(s)s” từ ngày %(d)s.")
+                        % {"n": len(absorbed), "s": successor, "d": data["date"].strftime("%d/%m/%Y")},
+                    )
                     return redirect("orgs:unit", pk=successor.pk)
             except ValidationError as error:
                 apply_validation_error(form, error)
@@ -170,8 +212,11 @@ def merge(request):
 
 @require_GET
 def clusters(request):
-    items = (EmulationCluster.objects.visible_to(request.user).select_related("organizer")
-             .annotate(n_members=Count("memberships", filter=Q(memberships__valid_to=FOREVER))))
+    items = (
+        EmulationCluster.objects.visible_to(request.user)
+        .select_related("organizer")
+        .annotate(n_members=Count("memberships", filter=Q(memberships__valid_to=FOREVER)))
+    )
     return render(request, "orgs/clusters.html", {"clusters": items})
 
 
@@ -184,8 +229,12 @@ def cluster_create(request):
             data = form.cleaned_data
             try:
                 cluster = services.create_cluster(
-                    actor=request.user, name=data["name"], organizer=request.user.unit, members=data["members"],
-                    valid_from=data["valid_from"], note=data["note"],
+                    actor=request.user,
+                    name=data["name"],
+                    organizer=request.user.unit,
+                    members=data["members"],
+                    valid_from=data["valid_from"],
+                    note=data["note"],
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
@@ -198,10 +247,15 @@ def cluster_create(request):
 
 @require_GET
 def cluster_detail(request, pk):
-    cluster = get_object_or_404(EmulationCluster.objects.visible_to(request.user).select_related("organizer"), pk=pk)
+    cluster = get_object_or_404(
+        EmulationCluster.objects.visible_to(request.user).select_related("organizer"), pk=pk
+    )
     form, day, status = _as_of(request)
     memberships = cluster.memberships.select_related("unit").order_by("unit__name_folded")
     current = [m for m in memberships if m.valid_from <= day <= m.valid_to]
-    return render(request, "orgs/cluster_detail.html",
-                  {"cluster": cluster, "memberships": memberships, "current": current, "form": form, "day": day},
-                  status=status)
+    return render(
+        request,
+        "orgs/cluster_detail.html",
+        {"cluster": cluster, "memberships": memberships, "current": current, "form": form, "day": day},
+        status=status,
+    )

@@ -13,13 +13,19 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    detail = str(exception) if exception and str(exception) else _("Bạn không có quyền xem hoặc sửa nội dung này.")
+    detail = (
+        str(exception) if exception and str(exception) else _("Bạn không có quyền xem hoặc sửa nội dung này.")
+    )
     return _page(request, 403, _("Không có quyền truy cập"), detail)
 
 
 def page_not_found(request, exception=None):
-    return _page(request, 404, _("Không tìm thấy trang"),
-                 _("Trang này không tồn tại hoặc nằm ngoài phạm vi đơn vị của bạn."))
+    return _page(
+        request,
+        404,
+        _("Không tìm thấy trang"),
+        _("Trang này không tồn tại hoặc nằm ngoài phạm vi đơn vị của bạn."),
+    )
 
 
 def server_error(request):
@@ -33,5 +39,9 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    return _page(request, 403, _("Phiên làm việc đã hết hạn"),
-                 _("Biểu mẫu đã quá hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."))
+    return _page(
+        request,
+        403,
+        _("Phiên làm việc đã hết hạn"),
+        _("Biểu mẫu đã quá hạn hoặc thiếu mã bảo vệ. Hãy tải lại trang rồi gửi lại."),
+    )

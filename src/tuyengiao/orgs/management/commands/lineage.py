@@ -18,8 +18,12 @@ class Command(BaseCommand):
         steps = queries.lineage(unit)
         if options["json"]:
             data = [
-                {"kind": s.kind, "date": s.date.isoformat(), "from": [u.name for u in s.sources],
-                 "to": [u.name for u in s.targets]}
+                {
+                    "kind": s.kind,
+                    "date": s.date.isoformat(),
+                    "from": [u.name for u in s.sources],
+                    "to": [u.name for u in s.targets],
+                }
                 for s in steps
             ]
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

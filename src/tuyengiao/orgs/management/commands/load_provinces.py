@@ -4,7 +4,9 @@ from tuyengiao.orgs.reference import REFORM_DATE, load_provinces
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu tham chiếu: Trung ương, 63 tỉnh (đến 30/06/2025), 34 tỉnh (từ 01/07/2025) và sáp nhập."
+    help = (
+        "Nạp dữ liệu tham chiếu: Trung ương, 63 tỉnh (đến 30/06/2025), 34 tỉnh (từ 01/07/2025) và sáp nhập."
+    )
 
     def handle(self, *args, **options):
         _root, created = load_provinces()

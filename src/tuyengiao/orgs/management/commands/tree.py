@@ -40,4 +40,3 @@ class Command(BaseCommand):
         self.stdout.write(f"{'  ' * indent}{unit.name} · {unit.get_kind_display()}{count}{suffix}")
         for child in node.children:
             self._print(child, indent + 1)
-
