@@ -9,7 +9,8 @@ TG := $(BIN)/tuyengiao
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The local PostgreSQL of development and CI machines (trust auth); DATABASE_URL wins when set.
-PG_URL ?= postgres://postgres@127.0.0.1:5432/tuyengiao
+# Tests create and drop their own test_* database next to it.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
 
 export TUYENGIAO_HOME := $(CURDIR)
