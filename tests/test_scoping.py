@@ -22,10 +22,15 @@ SPEC = {
     "orgs:unit": "unit",
     "orgs:children": "unit",
     "orgs:unit_edit": "unit",
+    "orgs:unit_add_child": "unit",
+    "orgs:unit_end": "unit",
+    "orgs:unit_transfer": "unit",
     "orgs:merge": None,
     "orgs:clusters": None,
     "orgs:cluster_create": None,
     "orgs:cluster": "cluster",
+    "orgs:cluster_member_add": "cluster",
+    "orgs:cluster_member_end": "membership",
     # account pages carry no unit data
     "accounts:login": None,
     "accounts:logout": None,
@@ -68,34 +73,83 @@ def clusters(world):
     }
 
 
-def own_object(kind, role, world, clusters):
+def own_object(url_name, role, world, clusters):
+    kind = SPEC[url_name]
     if kind == "unit":
-        return world.new_commune if role == "officer" else world.an
-    return clusters["commune"] if role == "officer" else clusters["an"]
+        if role == "officer":
+            return world.new_commune
+        # restructuring applies below the user's own unit
+        return world.new_commune if url_name in {"orgs:unit_end", "orgs:unit_transfer"} else world.an
+    cluster = clusters["commune"] if role == "officer" else clusters["an"]
+    return cluster.memberships.first() if kind == "membership" else cluster
 
 
 def foreign_object(kind, world, clusters):
-    return world.other_commune if kind == "unit" else clusters["other"]
+    if kind == "unit":
+        return world.other_commune
+    return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
 
-OBJECT_URLS = [name for name, kind in SPEC.items() if kind in {"unit", "cluster"}]
+def url_for(url_name, obj):
+    if SPEC[url_name] == "membership":
+        return reverse(url_name, kwargs={"pk": obj.cluster_id, "member_pk": obj.pk})
+    return reverse(url_name, kwargs={"pk": obj.pk})
+
+
+def name_of(obj):
+    return obj.unit.name if hasattr(obj, "cluster_id") else obj.name
+
+
+OBJECT_URLS = [name for name, kind in SPEC.items() if kind in {"unit", "cluster", "membership"}]
+
+# Who may open each page on objects of their own (other roles get 403; foreign objects give 404).
+WRITERS = {
+    "orgs:unit_edit": EDITORS,
+    "orgs:unit_add_child": MANAGERS,
+    "orgs:unit_end": MANAGERS,
+    "orgs:unit_transfer": MANAGERS,
+    "orgs:cluster_member_add": MANAGERS,
+    "orgs:cluster_member_end": MANAGERS,
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("url_name", OBJECT_URLS)
 def test_object_pages_show_own_objects_and_hide_foreign_ones(role, url_name, world, users, clusters, login):
     client = login(users[role])
-    kind = SPEC[url_name]
-    own = own_object(kind, role, world, clusters)
-    response = client.get(reverse(url_name, kwargs={"pk": own.pk}))
-    expected = 403 if url_name == "orgs:unit_edit" and role not in EDITORS else 200
+    own = own_object(url_name, role, world, clusters)
+    response = client.get(url_for(url_name, own))
+    expected = 200 if role in WRITERS.get(url_name, ROLES) else 403
     assert response.status_code == expected
     if role == "admin":
         return  # the whole country is the admin's own
-    foreign = foreign_object(kind, world, clusters)
-    response = client.get(reverse(url_name, kwargs={"pk": foreign.pk}))
-    assert response.status_code in (403, 404)
-    assert foreign.name.encode() not in response.content
+    foreign = foreign_object(SPEC[url_name], world, clusters)
+    for method in (client.get, client.post):
+        response = method(url_for(url_name, foreign))
+        assert response.status_code in (403, 404, 405), method  # 405: a read-only page
+        assert name_of(foreign).encode() not in response.content
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_restructuring_pages_refuse_foreign_targets(role, world, users, login):
+    """The target of a move, or a member added to a cluster, must lie in the user's scope too."""
+    client = login(users[role])
+    if role not in MANAGERS - {"admin"}:
+        pytest.skip("only leaders and specialists restructure; the admin's scope is everything")
+    response = client.post(
+        reverse("orgs:unit_transfer", args=[world.new_commune.pk]),
+        {"new_parent": world.other.pk, "date": "01/01/2026"},
+    )
+    assert response.status_code == 400 and "không thuộc phạm vi" in response.content.decode()
+    from tuyengiao.orgs.services import parent_on
+
+    assert parent_on(world.new_commune, __import__("datetime").date(2026, 1, 1)) == world.an
+    cluster = services.create_cluster(actor=None, name="Cụm Tỉnh An", organizer=world.an)
+    response = client.post(
+        reverse("orgs:cluster_member_add", args=[cluster.pk]),
+        {"unit": world.other_commune.pk, "valid_from": "01/01/2026"},
+    )
+    assert response.status_code == 400 and not cluster.memberships.exists()
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -171,11 +225,11 @@ def test_cluster_creation_refuses_foreign_members(role, world, users, login):
     assert not EmulationCluster.objects.filter(name="Cụm lạ").exists()
 
 
-def test_anonymous_users_are_sent_to_the_login_page(world, client):
+def test_anonymous_users_are_sent_to_the_login_page(world, clusters, client):
     for name, kind in SPEC.items():
         if not name.startswith("orgs:") and name != "web:home":
             continue
-        url = reverse(name, kwargs={"pk": world.an.pk}) if kind else reverse(name)
+        url = url_for(name, own_object(name, "leader", world, clusters)) if kind else reverse(name)
         response = client.get(url)
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"], name
 

@@ -144,3 +144,71 @@ def test_cluster_can_be_created_and_lists_members_as_of_a_date(world, users, log
     assert "Xã Mới" in detail and "Thành viên ngày 01/08/2025 (1)" in detail
     earlier = client.get(response["Location"] + "?ngay=01/01/2025").content.decode()
     assert "Thành viên ngày 01/01/2025 (0)" in earlier
+
+
+def test_a_specialist_founds_a_child_unit(world, users, login):
+    client = login(users["specialist"])
+    response = client.post(
+        reverse("orgs:unit_add_child", args=[world.new_commune.pk]),
+        {"kind": "cell", "name": "Chi bộ Tổ 2", "code": "AN.X1.CB2", "valid_from": "01/09/2025"},
+    )
+    child = OrgUnit.objects.get(code="AN.X1.CB2")
+    assert response.status_code == 302
+    assert child.valid_from == dt.date(2025, 9, 1)
+    from tuyengiao.orgs import queries
+
+    assert child.pk in queries.responsibility_ids(world.an.pk)  # visible upward at once
+
+
+def test_founding_a_child_before_its_parent_existed_is_refused(world, users, login):
+    response = login(users["specialist"]).post(
+        reverse("orgs:unit_add_child", args=[world.new_commune.pk]),
+        {"kind": "cell", "name": "Chi bộ Sớm", "code": "AN.X1.CB9", "valid_from": "01/01/2020"},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "không tồn tại vào ngày 01/01/2020" in body and 'value="Chi bộ Sớm"' in body
+    assert not OrgUnit.objects.filter(code="AN.X1.CB9").exists()
+
+
+def test_ending_a_unit_with_children_is_refused_then_allowed_once_they_move(world, users, login):
+    client = login(users["specialist"])
+    response = client.post(reverse("orgs:unit_end", args=[world.new_commune.pk]), {"last_day": "31/12/2025"})
+    assert response.status_code == 400 and "còn 1 đơn vị trực thuộc" in response.content.decode()
+    cell_move = client.post(
+        reverse("orgs:unit_transfer", args=[world.cell.pk]), {"new_parent": world.an.pk, "date": "01/01/2026"}
+    )
+    assert cell_move.status_code == 302
+    response = client.post(reverse("orgs:unit_end", args=[world.new_commune.pk]), {"last_day": "31/12/2025"})
+    assert response.status_code == 302
+    world.new_commune.refresh_from_db()
+    assert world.new_commune.valid_to == dt.date(2025, 12, 31)
+    assert OrgUnit.objects.filter(pk=world.new_commune.pk).exists()  # ended, never deleted
+
+
+def test_a_user_cannot_restructure_their_own_unit(world, users, login):
+    response = login(users["specialist"]).get(reverse("orgs:unit_end", args=[world.an.pk]))
+    assert response.status_code == 403
+
+
+def test_cluster_members_join_and_leave_over_time(world, users, login):
+    from tuyengiao.orgs import services
+
+    client = login(users["leader"])
+    cluster = services.create_cluster(actor=None, name="Cụm số 3", organizer=world.an)
+    response = client.post(
+        reverse("orgs:cluster_member_add", args=[cluster.pk]),
+        {"unit": world.new_commune.pk, "valid_from": "01/07/2025"},
+    )
+    assert response.status_code == 302
+    membership = cluster.memberships.get()
+    response = client.post(
+        reverse("orgs:cluster_member_end", args=[cluster.pk, membership.pk]), {"last_day": "01/06/2025"}
+    )
+    assert response.status_code == 400 and "phải sau ngày bắt đầu" in response.content.decode()
+    response = client.post(
+        reverse("orgs:cluster_member_end", args=[cluster.pk, membership.pk]), {"last_day": "31/12/2025"}
+    )
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.valid_to == dt.date(2025, 12, 31)

@@ -8,3 +8,17 @@ def apply_validation_error(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def submit(form, action):
+    """Run `action(cleaned_data)` for a valid form; a service's ValidationError lands on the form.
+
+    Returns what the action returned, or None when the form or the service refused the input.
+    """
+    if not form.is_valid():
+        return None
+    try:
+        return action(form.cleaned_data)
+    except ValidationError as error:
+        apply_validation_error(form, error)
+        return None

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core.dates import FOREVER, DateParseError, parse_date
-from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.orgs.models import OrgUnit, UnitKind
 
 
 class VietnameseDateField(forms.CharField):
@@ -131,3 +131,46 @@ class ClusterForm(BootstrapMixin, forms.Form):
         self.fields["members"].queryset = (
             OrgUnit.objects.visible_to(user).filter(valid_to=FOREVER).order_by("kind", "name_folded")
         )
+
+
+class ChildUnitForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Cấp"), choices=UnitKind.choices)
+    name = forms.CharField(
+        label=_("Tên"), max_length=200, help_text=_("Ví dụ “Xã Tân Cương”, “Chi bộ Tổ dân phố số 4”.")
+    )
+    official_name = forms.CharField(label=_("Tên chính thức"), max_length=255, required=False)
+    code = forms.CharField(label=_("Mã"), max_length=32)
+    valid_from = VietnameseDateField(label=_("Thành lập từ ngày"))
+
+
+class EndUnitForm(BootstrapMixin, forms.Form):
+    last_day = VietnameseDateField(label=_("Ngày cuối cùng hoạt động"))
+    reason = forms.CharField(label=_("Lý do, căn cứ"), max_length=255, required=False)
+
+
+class TransferForm(BootstrapMixin, forms.Form):
+    new_parent = UnitChoiceField(
+        label=_("Chuyển về trực thuộc"),
+        queryset=OrgUnit.objects.none(),
+        error_messages={"invalid_choice": _("Đơn vị cấp trên mới không thuộc phạm vi của bạn.")},
+    )
+    date = VietnameseDateField(label=_("Từ ngày"))
+
+    def __init__(self, *args, user, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = OrgUnit.objects.editable_by(user).filter(valid_to=FOREVER).exclude(pk=unit.pk)
+        self.fields["new_parent"].queryset = choices.order_by("kind", "name_folded")
+
+
+class MemberForm(BootstrapMixin, forms.Form):
+    unit = UnitChoiceField(
+        label=_("Đơn vị"),
+        queryset=OrgUnit.objects.none(),
+        error_messages={"invalid_choice": _("Đơn vị này không thuộc phạm vi của bạn.")},
+    )
+    valid_from = VietnameseDateField(label=_("Từ ngày"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = OrgUnit.objects.visible_to(user).filter(valid_to=FOREVER)
+        self.fields["unit"].queryset = choices.order_by("kind", "name_folded")

@@ -34,7 +34,7 @@ class OrgUnitQuerySet(ScopedQuerySet):
         return self.filter(valid_from__lte=day, valid_to__gte=day)
 
     def editable_by(self, user):
-        """Tree structure: leaders and specialists edit their unit's subtree, officers their own unit."""
+        """Unit details: leaders and specialists edit their unit and its subtree, officers their own unit."""
         from tuyengiao.orgs import queries
 
         if not user.is_authenticated or user.unit_id is None:
@@ -46,6 +46,14 @@ class OrgUnitQuerySet(ScopedQuerySet):
         if user.can_edit_own_unit:
             return self.filter(pk=user.unit_id)
         return self.none()
+
+    def restructurable_by(self, user):
+        """Units a user may merge, end or move: strictly below their own unit (admins: all)."""
+        if getattr(user, "is_system_admin", False):
+            return self.all()
+        if not getattr(user, "can_manage_subtree", False):
+            return self.none()
+        return self.editable_by(user).exclude(pk=user.unit_id)
 
 
 class OrgUnit(models.Model):

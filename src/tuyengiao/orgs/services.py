@@ -110,7 +110,7 @@ def create_unit(
     if parent is not None:
         link_from = max(valid_from, parent.valid_from)
         link_to = min(valid_to, parent.valid_to)
-        if link_from > link_to:
+        if link_from > link_to or (valid_from != BEGINNING and not parent.is_valid_on(valid_from)):
             fail(
                 f"Đơn vị cấp trên “{parent}” không tồn tại vào ngày {_d(valid_from)}.",
                 code="parent_not_valid",
@@ -463,6 +463,8 @@ def add_cluster_member(
 def end_cluster_member(*, actor, membership: ClusterMembership, last_day: dt.date) -> ClusterMembership:
     if last_day < membership.valid_from:
         fail("Ngày kết thúc phải sau ngày bắt đầu.", code="dates_out_of_order")
+    if membership.valid_to < last_day:
+        fail(f"Tư cách thành viên đã kết thúc ngày {_d(membership.valid_to)}.", code="already_ended")
     membership.valid_to = last_day
     return audited_save(membership, actor=actor)
 

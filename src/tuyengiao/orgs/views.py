@@ -5,16 +5,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tuyengiao.core.dates import FOREVER
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.templatetags.tg import vdate
-from tuyengiao.core.views import apply_validation_error
+from tuyengiao.core.views import apply_validation_error, submit
 from tuyengiao.orgs import queries, services
-from tuyengiao.orgs.forms import AsOfForm, ClusterForm, MergeForm, UnitForm
-from tuyengiao.orgs.models import EmulationCluster, OrgUnit, UnitKind, UnitLink
+from tuyengiao.orgs.forms import (
+    AsOfForm,
+    ChildUnitForm,
+    ClusterForm,
+    EndUnitForm,
+    MemberForm,
+    MergeForm,
+    TransferForm,
+    UnitForm,
+)
+from tuyengiao.orgs.models import ClusterMembership, EmulationCluster, OrgUnit, UnitKind, UnitLink
 
 
 def _visible_unit(request, pk) -> OrgUnit:
@@ -96,6 +106,7 @@ def unit_detail(request, pk):
         "lineage": queries.lineage(unit),
         "history": [_audit_entry(record) for record in history],
         "can_edit": OrgUnit.objects.editable_by(request.user).filter(pk=unit.pk).exists(),
+        "can_restructure": OrgUnit.objects.restructurable_by(request.user).filter(pk=unit.pk).exists(),
     }
     return render(request, "orgs/unit_detail.html", context, status=status)
 
@@ -253,9 +264,177 @@ def cluster_detail(request, pk):
     form, day, status = _as_of(request)
     memberships = cluster.memberships.select_related("unit").order_by("unit__name_folded")
     current = [m for m in memberships if m.valid_from <= day <= m.valid_to]
-    return render(
+    context = {
+        "cluster": cluster,
+        "memberships": memberships,
+        "current": current,
+        "form": form,
+        "day": day,
+        "can_manage": _can_manage_cluster(request.user, cluster),
+    }
+    return render(request, "orgs/cluster_detail.html", context, status=status)
+
+
+def _can_manage_cluster(user, cluster) -> bool:
+    return (
+        user.can_manage_subtree and EmulationCluster.objects.editable_by(user).filter(pk=cluster.pk).exists()
+    )
+
+
+def _action_page(request, form, *, title, subject, submit_label, cancel_url, explanation="", status=200):
+    context = {
+        "form": form,
+        "title": title,
+        "subject": subject,
+        "submit_label": submit_label,
+        "cancel_url": cancel_url,
+        "explanation": explanation,
+    }
+    return render(request, "orgs/action_form.html", context, status=status)
+
+
+def _restructurable_unit(request, pk, *, own_allowed=False) -> OrgUnit:
+    """A unit the user may change the structure of (404 outside their scope, 403 inside it)."""
+    unit = _visible_unit(request, pk)
+    allowed = (
+        OrgUnit.objects.editable_by(request.user)
+        if own_allowed
+        else OrgUnit.objects.restructurable_by(request.user)
+    )
+    if not request.user.can_manage_subtree or not allowed.filter(pk=unit.pk).exists():
+        raise PermissionDenied(
+            _("Chỉ lãnh đạo ban và chuyên viên của đơn vị cấp trên được thay đổi cơ cấu đơn vị này.")
+        )
+    return unit
+
+
+def unit_add_child(request, pk):
+    """Thành lập đơn vị trực thuộc."""
+    parent = _restructurable_unit(request, pk, own_allowed=True)
+    form = ChildUnitForm(request.POST or None)
+    if request.method == "POST":
+        child = submit(form, lambda data: services.create_unit(actor=request.user, parent=parent, **data))
+        if child:
+            messages.success(request, _("Đã thành lập “%(u)s”.") % {"u": child})
+            return redirect("orgs:unit", pk=child.pk)
+    return _action_page(
         request,
-        "orgs/cluster_detail.html",
-        {"cluster": cluster, "memberships": memberships, "current": current, "form": form, "day": day},
-        status=status,
+        form,
+        title=_("Thành lập đơn vị trực thuộc"),
+        subject=parent,
+        submit_label=_("Thành lập"),
+        cancel_url=reverse("orgs:unit", args=[parent.pk]),
+        status=400 if form.errors else 200,
+    )
+
+
+def unit_end(request, pk):
+    """Kết thúc hoạt động: the unit is kept with its history, and ends after the day given."""
+    unit = _restructurable_unit(request, pk)
+    form = EndUnitForm(request.POST or None)
+    if request.method == "POST":
+        ended = submit(
+            form,
+            lambda data: services.end_unit(
+                actor=request.user, unit=unit, last_day=data["last_day"], reason=data["reason"]
+            ),
+        )
+        if ended:
+            messages.success(
+                request,
+                _("“%(u)s” kết thúc hoạt động sau ngày %(d)s.")
+                % {"u": ended, "d": ended.valid_to.strftime("%d/%m/%Y")},
+            )
+            return redirect("orgs:unit", pk=unit.pk)
+    return _action_page(
+        request,
+        form,
+        title=_("Kết thúc hoạt động"),
+        subject=unit,
+        submit_label=_("Kết thúc"),
+        explanation=_("Đơn vị không bị xóa: hồ sơ và lịch sử của đơn vị được giữ nguyên."),
+        cancel_url=reverse("orgs:unit", args=[unit.pk]),
+        status=400 if form.errors else 200,
+    )
+
+
+def unit_transfer(request, pk):
+    """Điều chuyển: the unit moves under another parent from a date; it stays the same unit."""
+    unit = _restructurable_unit(request, pk)
+    form = TransferForm(request.POST or None, user=request.user, unit=unit)
+    if request.method == "POST":
+        done = submit(
+            form,
+            lambda data: services.transfer_unit(
+                actor=request.user, unit=unit, new_parent=data["new_parent"], date=data["date"]
+            ),
+        )
+        if done:
+            messages.success(request, _("Đã điều chuyển “%(u)s”.") % {"u": unit})
+            return redirect("orgs:unit", pk=unit.pk)
+    return _action_page(
+        request,
+        form,
+        title=_("Điều chuyển đơn vị"),
+        subject=unit,
+        submit_label=_("Điều chuyển"),
+        cancel_url=reverse("orgs:unit", args=[unit.pk]),
+        status=400 if form.errors else 200,
+    )
+
+
+def _managed_cluster(request, pk) -> EmulationCluster:
+    cluster = get_object_or_404(EmulationCluster.objects.visible_to(request.user), pk=pk)
+    if not _can_manage_cluster(request.user, cluster):
+        raise PermissionDenied(_("Chỉ đơn vị tổ chức cụm được thay đổi thành viên."))
+    return cluster
+
+
+def cluster_member_add(request, pk):
+    cluster = _managed_cluster(request, pk)
+    form = MemberForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        member = submit(
+            form,
+            lambda data: services.add_cluster_member(
+                actor=request.user, cluster=cluster, unit=data["unit"], valid_from=data["valid_from"]
+            ),
+        )
+        if member:
+            messages.success(request, _("Đã thêm “%(u)s” vào cụm.") % {"u": member.unit})
+            return redirect("orgs:cluster", pk=cluster.pk)
+    return _action_page(
+        request,
+        form,
+        title=_("Thêm thành viên cụm"),
+        subject=cluster,
+        submit_label=_("Thêm"),
+        cancel_url=reverse("orgs:cluster", args=[cluster.pk]),
+        status=400 if form.errors else 200,
+    )
+
+
+def cluster_member_end(request, pk, member_pk):
+    cluster = _managed_cluster(request, pk)
+    membership = get_object_or_404(ClusterMembership, pk=member_pk, cluster=cluster)
+    form = EndUnitForm(request.POST or None)
+    del form.fields["reason"]
+    if request.method == "POST":
+        ended = submit(
+            form,
+            lambda data: services.end_cluster_member(
+                actor=request.user, membership=membership, last_day=data["last_day"]
+            ),
+        )
+        if ended:
+            messages.success(request, _("“%(u)s” thôi là thành viên cụm.") % {"u": membership.unit})
+            return redirect("orgs:cluster", pk=cluster.pk)
+    return _action_page(
+        request,
+        form,
+        title=_("Kết thúc tư cách thành viên"),
+        subject=f"{membership.unit} · {cluster}",
+        submit_label=_("Kết thúc"),
+        cancel_url=reverse("orgs:cluster", args=[cluster.pk]),
+        status=400 if form.errors else 200,
     )
