@@ -1,5 +1,3 @@
-from itertools import chain
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
@@ -9,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tuyengiao.core.audit import audit_trail
 from tuyengiao.core.dates import FOREVER
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.templatetags.tg import vdate
@@ -88,14 +87,6 @@ def unit_detail(request, pk):
     unit = _visible_unit(request, pk)
     form, day, status = _as_of(request)
     links = UnitLink.objects.filter(child=unit).select_related("parent").order_by("valid_from")
-    history = sorted(
-        chain(
-            unit.history.select_related("history_user")[:50],
-            UnitLink.history.filter(child_id=unit.pk).select_related("history_user", "parent")[:50],
-        ),
-        key=lambda record: record.history_date,
-        reverse=True,
-    )[:50]
     context = {
         "unit": unit,
         "form": form,
@@ -104,37 +95,25 @@ def unit_detail(request, pk):
         "ancestors": queries.ancestors(unit, day),
         "children": _with_child_counts(queries.children(unit, day), day),
         "lineage": queries.lineage(unit),
-        "history": [_audit_entry(record) for record in history],
+        "history": audit_trail(
+            unit.history.all(),
+            UnitLink.history.filter(child_id=unit.pk).select_related("parent"),
+            describe=_describe_change,
+        ),
         "can_edit": OrgUnit.objects.editable_by(request.user).filter(pk=unit.pk).exists(),
         "can_restructure": OrgUnit.objects.restructurable_by(request.user).filter(pk=unit.pk).exists(),
     }
     return render(request, "orgs/unit_detail.html", context, status=status)
 
 
-def _audit_entry(record) -> dict:
-    """One line of the audit trail: who, when, what, and the fields changed (before → after)."""
-    if isinstance(record.instance, UnitLink):
-        what = _("quan hệ trực thuộc: %(p)s (%(f)s – %(t)s)") % {
+def _describe_change(record) -> str:
+    if hasattr(record, "parent_id"):
+        return _("quan hệ trực thuộc: %(p)s (%(f)s – %(t)s)") % {
             "p": record.parent,
             "f": vdate(record.valid_from),
             "t": vdate(record.valid_to),
         }
-    else:
-        what = _("thông tin đơn vị")
-    previous = record.prev_record
-    changes = []
-    if previous is not None:
-        changes = [
-            (c.field, c.old, c.new) for c in record.diff_against(previous).changes if c.field != "version"
-        ]
-    return {
-        "date": record.history_date,
-        "user": record.history_user,
-        "type": record.get_history_type_display(),
-        "what": what,
-        "reason": record.history_change_reason,
-        "changes": changes,
-    }
+    return _("thông tin đơn vị")
 
 
 def unit_edit(request, pk):
