@@ -32,6 +32,10 @@ SPEC = {
     "orgs:cluster_member_add": "cluster",
     "orgs:cluster_member_end": "membership",
     # account pages carry no unit data
+    "accounts:users": None,
+    "accounts:user_create": None,
+    "accounts:user": "user",
+    "accounts:user_edit": "user",
     "accounts:login": None,
     "accounts:logout": None,
     "accounts:password_change": None,
@@ -59,8 +63,14 @@ def test_every_url_pattern_is_walked():
 
 
 @pytest.fixture
-def clusters(world):
+def clusters(world, users):
+    """The objects of the walk (clusters, memberships and accounts), own and foreign."""
+    from tests.factories import user
+    from tuyengiao.accounts.models import Role
+
     return {
+        "own_user": users["viewer"],
+        "foreign_user": user("khac.chuyenvien", world.other, Role.SPECIALIST),
         "an": services.create_cluster(
             actor=None, name="Cụm Tỉnh An", organizer=world.an, members=[world.new_commune]
         ),
@@ -80,6 +90,8 @@ def own_object(url_name, role, world, clusters):
             return world.new_commune
         # restructuring applies below the user's own unit
         return world.new_commune if url_name in {"orgs:unit_end", "orgs:unit_transfer"} else world.an
+    if kind == "user":
+        return clusters["own_user"]
     cluster = clusters["commune"] if role == "officer" else clusters["an"]
     return cluster.memberships.first() if kind == "membership" else cluster
 
@@ -87,6 +99,8 @@ def own_object(url_name, role, world, clusters):
 def foreign_object(kind, world, clusters):
     if kind == "unit":
         return world.other_commune
+    if kind == "user":
+        return clusters["foreign_user"]
     return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
 
@@ -97,10 +111,12 @@ def url_for(url_name, obj):
 
 
 def name_of(obj):
+    if hasattr(obj, "username"):
+        return obj.username
     return obj.unit.name if hasattr(obj, "cluster_id") else obj.name
 
 
-OBJECT_URLS = [name for name, kind in SPEC.items() if kind in {"unit", "cluster", "membership"}]
+OBJECT_URLS = [name for name, kind in SPEC.items() if kind in {"unit", "cluster", "membership", "user"}]
 
 # Who may open each page on objects of their own (other roles get 403; foreign objects give 404).
 WRITERS = {
@@ -110,6 +126,8 @@ WRITERS = {
     "orgs:unit_transfer": MANAGERS,
     "orgs:cluster_member_add": MANAGERS,
     "orgs:cluster_member_end": MANAGERS,
+    "accounts:user": {"admin", "leader"},
+    "accounts:user_edit": {"admin", "leader"},
 }
 
 
@@ -178,10 +196,11 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
         reverse("orgs:tree") + "?ngay=31/12/2024",
         reverse("orgs:clusters"),
         reverse("orgs:children", kwargs={"pk": users[role].unit.pk}),
+        *([reverse("accounts:users"), reverse("accounts:users") + "?q=khac"] if role == "leader" else []),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
-        for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác"):
+        for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác", "khac.chuyenvien"):
             assert foreign.encode() not in response.content, (url, foreign)
     # asking for a foreign root explicitly
     response = client.get(reverse("orgs:tree") + f"?goc={world.other.pk}")

@@ -19,13 +19,14 @@ class Role(models.TextChoices):
 
 class UserQuerySet(ScopedQuerySet):
     def editable_by(self, user):
-        """Accounts are managed by system admins, and by leaders for the users of their subtree."""
+        """Accounts are managed by system admins, and by leaders for the users of their subtree
+        (their own account excepted: nobody changes their own roles)."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if user.is_system_admin:
             return self.all()
         if Role.LEADER in user.roles:
-            return self.visible_to(user)
+            return self.visible_to(user).exclude(pk=user.pk)
         return self.none()
 
 
@@ -45,6 +46,7 @@ class User(AbstractUser):
     roles = models.JSONField(_("vai trò"), default=list, blank=True)
     title = models.CharField(_("chức vụ"), max_length=200, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["last_login", "password"])
     objects = ScopedUserManager()
@@ -78,6 +80,10 @@ class User(AbstractUser):
     def can_manage_subtree(self) -> bool:
         """Leaders and specialists: their unit's records, and the structure of its subtree."""
         return self.is_system_admin or self.has_role(Role.LEADER, Role.SPECIALIST)
+
+    @property
+    def can_manage_accounts(self) -> bool:
+        return self.is_system_admin or self.has_role(Role.LEADER)
 
     @property
     def can_edit_own_unit(self) -> bool:

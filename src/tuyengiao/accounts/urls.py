@@ -1,10 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from tuyengiao.accounts import views
 from tuyengiao.accounts.forms import LoginForm
 
 app_name = "accounts"
 urlpatterns = [
+    path("nguoi-dung/", views.user_list, name="users"),
+    path("nguoi-dung/tao/", views.user_create, name="user_create"),
+    path("nguoi-dung/<int:pk>/", views.user_detail, name="user"),
+    path("nguoi-dung/<int:pk>/sua/", views.user_edit, name="user_edit"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -14,6 +14,8 @@ def navigation(request):
     ]
     if user.can_manage_subtree:
         items.append((_("Sáp nhập"), reverse("orgs:merge"), "orgs:merge"))
+    if user.can_manage_accounts:
+        items.append((_("Người dùng"), reverse("accounts:users"), "accounts:user"))
     if user.is_system_admin:
         items.append((_("Quản trị"), reverse("admin:index"), "admin:"))
     match = getattr(request, "resolver_match", None)
