@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -13,7 +14,7 @@ from tuyengiao.accounts.models import User
 from tuyengiao.core.audit import audit_trail
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.text import nfc
-from tuyengiao.core.views import submit
+from tuyengiao.core.views import submit, submit_once
 
 
 def _require_manager(request):
@@ -60,7 +61,14 @@ def user_create(request):
     _require_manager(request)
     form = UserCreateForm(request.POST or None, actor=request.user)
     if request.method == "POST":
-        account = submit(form, lambda data: services.create_user(actor=request.user, password=None, **data))
+        account, repeat = submit_once(
+            request,
+            form,
+            lambda data: services.create_user(actor=request.user, password=None, **data),
+            result_url=lambda account: reverse("accounts:user", args=[account.pk]),
+        )
+        if repeat:
+            return repeat
         if account:
             sent = services.send_welcome(account, request=request)
             note = (

@@ -1,4 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+
+from tuyengiao.core.once import AlreadySubmitted, once
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
@@ -22,3 +25,19 @@ def submit(form, action):
     except ValidationError as error:
         apply_validation_error(form, error)
         return None
+
+
+def submit_once(request, form, action, *, result_url):
+    """`submit()` for forms that create things, sent once (see core.once).
+
+    Returns (result, None) — result None when the input was refused — or (None, response) when
+    this is a repeat of a send that already succeeded: the response leads to the first result.
+    """
+    try:
+        with once(request) as claim:
+            result = submit(form, action)
+            if result is not None:
+                claim.done(result_url(result))
+    except AlreadySubmitted as repeat:
+        return None, redirect(repeat.result_url or request.get_full_path())
+    return result, None

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET
 
 from tuyengiao.core.audit import audit_trail
 from tuyengiao.core.dates import FOREVER
+from tuyengiao.core.once import AlreadySubmitted, once, previous_result
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.templatetags.tg import vdate
-from tuyengiao.core.views import apply_validation_error, submit
+from tuyengiao.core.views import apply_validation_error, submit, submit_once
 from tuyengiao.orgs import queries, services
 from tuyengiao.orgs.forms import (
     AsOfForm,
@@ -157,6 +158,8 @@ def merge(request):
     form = MergeForm(request.POST or None, user=request.user, initial=initial)
     if request.method != "POST":
         return render(request, "orgs/merge_form.html", {"form": form})
+    if request.POST.get("step") == "confirm" and (first := previous_result(request)):
+        return redirect(first)  # a second click on "confirm": the merge is done already
     if request.POST.get("step") == "edit":
         return render(request, "orgs/merge_form.html", {"form": form})
     plan = None
@@ -184,14 +187,18 @@ def merge(request):
                     legal_basis=data.get("legal_basis", ""),
                 )
                 if request.POST.get("step") == "confirm":
-                    event = services.merge_units(actor=request.user, plan=plan)
-                    successor = event.links.get(role="to").unit
+                    with once(request) as claim:
+                        event = services.merge_units(actor=request.user, plan=plan)
+                        successor = event.links.get(role="to").unit
+                        claim.done(reverse("orgs:unit", args=[successor.pk]))
                     messages.success(
                         request,
                         _("Đã sáp nhập %(n)d đơn vị vào “%(s)s” từ ngày %(d)s.")
                         % {"n": len(absorbed), "s": successor, "d": data["date"].strftime("%d/%m/%Y")},
                     )
                     return redirect("orgs:unit", pk=successor.pk)
+            except AlreadySubmitted as repeat:
+                return redirect(repeat.result_url or "orgs:merge")
             except ValidationError as error:
                 apply_validation_error(form, error)
                 plan = None
@@ -215,22 +222,17 @@ def cluster_create(request):
         raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được lập cụm thi đua."))
     form = ClusterForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                cluster = services.create_cluster(
-                    actor=request.user,
-                    name=data["name"],
-                    organizer=request.user.unit,
-                    members=data["members"],
-                    valid_from=data["valid_from"],
-                    note=data["note"],
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Đã lập cụm thi đua."))
-                return redirect("orgs:cluster", pk=cluster.pk)
+        cluster, repeat = submit_once(
+            request,
+            form,
+            lambda data: services.create_cluster(actor=request.user, organizer=request.user.unit, **data),
+            result_url=lambda cluster: reverse("orgs:cluster", args=[cluster.pk]),
+        )
+        if repeat:
+            return repeat
+        if cluster:
+            messages.success(request, _("Đã lập cụm thi đua."))
+            return redirect("orgs:cluster", pk=cluster.pk)
         return render(request, "orgs/cluster_form.html", {"form": form}, status=400)
     return render(request, "orgs/cluster_form.html", {"form": form})
 
@@ -260,7 +262,9 @@ def _can_manage_cluster(user, cluster) -> bool:
     )
 
 
-def _action_page(request, form, *, title, subject, submit_label, cancel_url, explanation="", status=200):
+def _action_page(
+    request, form, *, title, subject, submit_label, cancel_url, explanation="", status=200, once=False
+):
     context = {
         "form": form,
         "title": title,
@@ -268,6 +272,7 @@ def _action_page(request, form, *, title, subject, submit_label, cancel_url, exp
         "submit_label": submit_label,
         "cancel_url": cancel_url,
         "explanation": explanation,
+        "once": once,
     }
     return render(request, "orgs/action_form.html", context, status=status)
 
@@ -292,7 +297,14 @@ def unit_add_child(request, pk):
     parent = _restructurable_unit(request, pk, own_allowed=True)
     form = ChildUnitForm(request.POST or None)
     if request.method == "POST":
-        child = submit(form, lambda data: services.create_unit(actor=request.user, parent=parent, **data))
+        child, repeat = submit_once(
+            request,
+            form,
+            lambda data: services.create_unit(actor=request.user, parent=parent, **data),
+            result_url=lambda child: reverse("orgs:unit", args=[child.pk]),
+        )
+        if repeat:
+            return repeat
         if child:
             messages.success(request, _("Đã thành lập “%(u)s”.") % {"u": child})
             return redirect("orgs:unit", pk=child.pk)
@@ -304,6 +316,7 @@ def unit_add_child(request, pk):
         submit_label=_("Thành lập"),
         cancel_url=reverse("orgs:unit", args=[parent.pk]),
         status=400 if form.errors else 200,
+        once=True,
     )
 
 

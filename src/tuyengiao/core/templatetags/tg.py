@@ -1,3 +1,5 @@
+import uuid
+
 from django import template
 from django.utils.translation import gettext as _
 
@@ -14,3 +16,15 @@ def vdate(value, open_end: str = ""):
     if value == BEGINNING:
         return "…"
     return format_date(value)
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context):
+    """The one-time token of a form that creates something (see core.once): kept across a refused send."""
+    from django.utils.html import format_html
+
+    from tuyengiao.core.once import FIELD, token_from
+
+    request = context.get("request")
+    token = token_from(request) if request is not None and request.method == "POST" else None
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, token or uuid.uuid4())

@@ -1,9 +1,18 @@
 // Tuyên giáo: small progressive enhancements; every page works without this file.
 document.addEventListener("DOMContentLoaded", () => {
-  // Disable a submit button once its form is sent, so a double click sends one request.
+  // A form marked data-once is sent once, however many times its button is clicked. The buttons
+  // are disabled only after the browser has read the form, so the clicked button's value (such
+  // as step=confirm) still travels with it.
   document.querySelectorAll("form[data-once]").forEach((form) => {
-    form.addEventListener("submit", () => {
-      form.querySelectorAll("button[type=submit]").forEach((button) => { button.disabled = true; });
+    form.addEventListener("submit", (event) => {
+      if (form.dataset.sent) {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.sent = "1";
+      setTimeout(() => {
+        form.querySelectorAll("button[type=submit]").forEach((button) => { button.disabled = true; });
+      }, 0);
     });
   });
 });
