@@ -274,7 +274,7 @@ def _action_page(
         "explanation": explanation,
         "once": once,
     }
-    return render(request, "orgs/action_form.html", context, status=status)
+    return render(request, "orgs/action_form.html", context, status=400 if form.errors else 200)
 
 
 def _restructurable_unit(request, pk, *, own_allowed=False) -> OrgUnit:
@@ -315,7 +315,6 @@ def unit_add_child(request, pk):
         subject=parent,
         submit_label=_("Thành lập"),
         cancel_url=reverse("orgs:unit", args=[parent.pk]),
-        status=400 if form.errors else 200,
         once=True,
     )
 
@@ -346,7 +345,6 @@ def unit_end(request, pk):
         submit_label=_("Kết thúc"),
         explanation=_("Đơn vị không bị xóa: hồ sơ và lịch sử của đơn vị được giữ nguyên."),
         cancel_url=reverse("orgs:unit", args=[unit.pk]),
-        status=400 if form.errors else 200,
     )
 
 
@@ -371,7 +369,6 @@ def unit_transfer(request, pk):
         subject=unit,
         submit_label=_("Điều chuyển"),
         cancel_url=reverse("orgs:unit", args=[unit.pk]),
-        status=400 if form.errors else 200,
     )
 
 
@@ -402,7 +399,6 @@ def cluster_member_add(request, pk):
         subject=cluster,
         submit_label=_("Thêm"),
         cancel_url=reverse("orgs:cluster", args=[cluster.pk]),
-        status=400 if form.errors else 200,
     )
 
 
@@ -428,5 +424,4 @@ def cluster_member_end(request, pk, member_pk):
         subject=f"{membership.unit} · {cluster}",
         submit_label=_("Kết thúc"),
         cancel_url=reverse("orgs:cluster", args=[cluster.pk]),
-        status=400 if form.errors else 200,
     )
