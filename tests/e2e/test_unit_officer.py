@@ -37,3 +37,21 @@ def test_the_menu_opens_on_a_phone(world, users, sign_in, live_server):
     menu.click()
     page.get_by_role("link", name="Tổ chức").click()
     expect(page.get_by_role("heading", name="Cây tổ chức")).to_be_visible()
+
+
+def test_every_page_fits_a_360_px_phone(world, users, sign_in, live_server):
+    page = sign_in("leader")
+    for path in [
+        "/",
+        "/to-chuc/",
+        f"/to-chuc/{world.new_commune.pk}/",
+        f"/to-chuc/{world.new_commune.pk}/sua/",
+        "/to-chuc/sap-nhap/",
+        "/to-chuc/cum-thi-dua/",
+        "/tai-khoan/nguoi-dung/",
+        "/tai-khoan/nguoi-dung/tao/",
+        "/tai-khoan/doi-mat-khau/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px: {width}px"

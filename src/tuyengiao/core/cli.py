@@ -5,6 +5,7 @@ import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db.utils import OperationalError, ProgrammingError
 
 from tuyengiao.core.dates import DateParseError, parse_date
 
@@ -30,6 +31,13 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages), returncode=2) from None
         except DateParseError as error:
             raise CommandError(str(error), returncode=2) from None
+        except (OperationalError, ProgrammingError) as error:
+            if "no such table" in str(error) or "does not exist" in str(error):
+                raise CommandError(
+                    "Cơ sở dữ liệu chưa được khởi tạo: hãy chạy “tuyengiao migrate” (hoặc “make run”).",
+                    returncode=2,
+                ) from None
+            raise
 
     def _fail(self, message: str):
         sys.stderr.write(f"tuyengiao: {message}\n")
