@@ -13,7 +13,7 @@ from tuyengiao.orgs.models import EmulationCluster, OrgUnit
 ROLES = ["admin", "leader", "specialist", "officer", "rapporteur", "viewer"]
 EDITORS = {"admin", "leader", "specialist", "officer"}
 MANAGERS = {"admin", "leader", "specialist"}
-NAMESPACES = {"web", "orgs", "accounts"}
+EXCLUDED_NAMESPACES = {"admin"}  # Django's admin site: system admins only, tested below
 
 # URL name -> the kind of object its kwargs name (None: no object).
 SPEC = {
@@ -44,6 +44,26 @@ SPEC = {
     "accounts:password_reset_done": None,
     "accounts:password_reset_confirm": "token",
     "accounts:password_reset_complete": None,
+    "reporting:due": None,
+    "reporting:entry": "submission",
+    "reporting:autosave": "submission",
+    "reporting:send": "submission",
+    "reporting:accept": "submission",
+    "reporting:return": "submission",
+    "reporting:reopen": "submission",
+    "reporting:assignment_create": None,
+    "reporting:assignment": "assignment",
+    "reporting:assignment_xlsx": "assignment",
+    "reporting:templates": None,
+    "reporting:template": "template",
+}
+# Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
+POST_ONLY = {
+    "reporting:autosave",
+    "reporting:send",
+    "reporting:accept",
+    "reporting:return",
+    "reporting:reopen",
 }
 
 
@@ -53,7 +73,12 @@ def project_url_names(resolver=None, namespace=""):
         if isinstance(entry, URLResolver):
             inner = entry.namespace or ""
             yield from project_url_names(entry, f"{namespace}{inner}:" if inner else namespace)
-        elif isinstance(entry, URLPattern) and entry.name and namespace.rstrip(":") in NAMESPACES:
+        elif (
+            isinstance(entry, URLPattern)
+            and entry.name
+            and namespace
+            and namespace.split(":")[0] not in EXCLUDED_NAMESPACES
+        ):
             yield f"{namespace}{entry.name}"
 
 
@@ -64,11 +89,41 @@ def test_every_url_pattern_is_walked():
 
 @pytest.fixture
 def clusters(world, users):
-    """The objects of the walk (clusters, memberships and accounts), own and foreign."""
-    from tests.factories import user
-    from tuyengiao.accounts.models import Role
+    """The objects of the walk (clusters, memberships, accounts, reports), own and foreign."""
+    import datetime as dt
 
+    from tests.factories import user
+    from tests.reporting.conftest import build_template
+    from tuyengiao.accounts.models import Role
+    from tuyengiao.reporting import services as reporting
+    from tuyengiao.reporting.periods import month
+
+    period = month(2025, 9)
+    template_an = build_template(world.an, code="MAU-AN")
+    template_other = build_template(world.other, code="MAU-KHAC")
+    template_other.name = "Mẫu của Tỉnh Khác"
+    template_other.save()
+    assignments = {
+        key: reporting.create_assignment(
+            actor=None,
+            template=template,
+            assigner=assigner,
+            period=period,
+            units=[unit],
+            deadline=dt.date(2025, 10, 5),
+        )
+        for key, template, assigner, unit in (
+            ("an", template_an, world.an, world.new_commune),
+            ("other", template_other, world.other, world.other_commune),
+        )
+    }
     return {
+        "own_template": template_an,
+        "foreign_template": template_other,
+        "own_assignment": assignments["an"],
+        "foreign_assignment": assignments["other"],
+        "own_submission": assignments["an"].submissions.get(),
+        "foreign_submission": assignments["other"].submissions.get(),
         "own_user": users["viewer"],
         "foreign_user": user("khac.chuyenvien", world.other, Role.SPECIALIST),
         "an": services.create_cluster(
@@ -92,6 +147,10 @@ def own_object(url_name, role, world, clusters):
         return world.new_commune if url_name in {"orgs:unit_end", "orgs:unit_transfer"} else world.an
     if kind == "user":
         return clusters["own_user"]
+    if kind in {"submission", "template", "assignment"}:
+        if kind == "assignment" and role == "officer":
+            return None  # a commune gives no assignments
+        return clusters[f"own_{kind}"]
     cluster = clusters["commune"] if role == "officer" else clusters["an"]
     return cluster.memberships.first() if kind == "membership" else cluster
 
@@ -101,6 +160,8 @@ def foreign_object(kind, world, clusters):
         return world.other_commune
     if kind == "user":
         return clusters["foreign_user"]
+    if kind in {"submission", "template", "assignment"}:
+        return clusters[f"foreign_{kind}"]
     return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
 
@@ -113,10 +174,14 @@ def url_for(url_name, obj):
 def name_of(obj):
     if hasattr(obj, "username"):
         return obj.username
+    if hasattr(obj, "assignment_id"):  # a submission
+        return obj.unit.name
+    if hasattr(obj, "deadline"):  # an assignment
+        return obj.template.name
     return obj.unit.name if hasattr(obj, "cluster_id") else obj.name
 
 
-OBJECT_URLS = [name for name, kind in SPEC.items() if kind in {"unit", "cluster", "membership", "user"}]
+OBJECT_URLS = [name for name, kind in SPEC.items() if kind not in {None, "token"}]
 
 # Who may open each page on objects of their own (other roles get 403; foreign objects give 404).
 WRITERS = {
@@ -128,6 +193,11 @@ WRITERS = {
     "orgs:cluster_member_end": MANAGERS,
     "accounts:user": {"admin", "leader"},
     "accounts:user_edit": {"admin", "leader"},
+    "reporting:autosave": {"officer", "admin"},
+    "reporting:send": {"officer", "admin"},
+    "reporting:accept": MANAGERS,
+    "reporting:return": MANAGERS,
+    "reporting:reopen": MANAGERS,
 }
 
 
@@ -136,9 +206,18 @@ WRITERS = {
 def test_object_pages_show_own_objects_and_hide_foreign_ones(role, url_name, world, users, clusters, login):
     client = login(users[role])
     own = own_object(url_name, role, world, clusters)
-    response = client.get(url_for(url_name, own))
-    expected = 200 if role in WRITERS.get(url_name, ROLES) else 403
-    assert response.status_code == expected
+    allowed = role in WRITERS.get(url_name, ROLES)
+    if own is None:
+        pass
+    elif url_name in POST_ONLY:
+        response = client.post(url_for(url_name, own))
+        if allowed:
+            assert response.status_code in (200, 302, 400, 409), response.status_code
+        else:
+            assert response.status_code in (403, 404), response.status_code
+    else:
+        response = client.get(url_for(url_name, own))
+        assert response.status_code == (200 if allowed else 403)
     if role == "admin":
         return  # the whole country is the admin's own
     foreign = foreign_object(SPEC[url_name], world, clusters)
@@ -197,10 +276,12 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
         reverse("orgs:clusters"),
         reverse("orgs:children", kwargs={"pk": users[role].unit.pk}),
         *([reverse("accounts:users"), reverse("accounts:users") + "?q=khac"] if role == "leader" else []),
+        reverse("reporting:due"),
+        reverse("reporting:templates"),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
-        for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác", "khac.chuyenvien"):
+        for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác", "khac.chuyenvien", "Mẫu của Tỉnh Khác"):
             assert foreign.encode() not in response.content, (url, foreign)
     # asking for a foreign root explicitly
     response = client.get(reverse("orgs:tree") + f"?goc={world.other.pk}")

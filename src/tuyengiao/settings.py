@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tuyengiao.core",
     "tuyengiao.orgs",
     "tuyengiao.accounts",
+    "tuyengiao.reporting",
     "tuyengiao.web",
 ]
 

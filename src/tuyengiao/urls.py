@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("tuyengiao.web.urls")),
     path("tai-khoan/", include("tuyengiao.accounts.urls")),
     path("to-chuc/", include("tuyengiao.orgs.urls")),
+    path("bao-cao/", include("tuyengiao.reporting.urls")),
     path("ngon-ngu/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

@@ -9,6 +9,7 @@ def navigation(request):
         return {"nav_items": []}
     items = [
         (_("Trang chủ"), reverse("web:home"), "web:home"),
+        (_("Báo cáo"), reverse("reporting:due"), "reporting:"),
         (_("Tổ chức"), reverse("orgs:tree"), "orgs:tree"),
         (_("Cụm thi đua"), reverse("orgs:clusters"), "orgs:cluster"),
     ]

@@ -1,0 +1,61 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
+from tuyengiao.orgs.models import UnitKind
+from tuyengiao.reporting.models import ReportTemplate, TemplateStatus
+from tuyengiao.reporting.periods import PeriodParseError, parse_period
+
+
+class PeriodField(forms.CharField):
+    """A reporting period typed as people write it: 2026-M04, 2026-H1, “6 tháng đầu năm 2026”…"""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Ví dụ: 2026-M04, 2026-Q2, 2026-H1, 2026, “6 tháng đầu năm 2026”."))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_period(value)
+        except PeriodParseError as error:
+            raise forms.ValidationError(str(error), code="invalid_period") from None
+
+
+class TemplateChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.code} · {obj.name} (v{obj.version})"
+
+
+class AssignmentForm(BootstrapMixin, forms.Form):
+    template = TemplateChoiceField(
+        label=_("Mẫu báo cáo"),
+        queryset=ReportTemplate.objects.none(),
+        error_messages={"invalid_choice": _("Mẫu báo cáo không có hoặc chưa áp dụng.")},
+    )
+    period = PeriodField(label=_("Kỳ báo cáo"))
+    unit_kind = forms.ChoiceField(
+        label=_("Đơn vị phải nộp"),
+        choices=[(k, v) for k, v in UnitKind.choices if k != UnitKind.CENTRE],
+        initial=UnitKind.COMMUNE,
+        help_text=_("Mọi đơn vị cấp này trực thuộc đơn vị bạn trong kỳ báo cáo."),
+    )
+    deadline = VietnameseDateField(label=_("Hạn nộp"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = ReportTemplate.objects.visible_to(user).filter(
+            status=TemplateStatus.PUBLISHED
+        )
+
+
+class ReasonForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class TemplateImportForm(BootstrapMixin, forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    code = forms.CharField(label=_("Mã mẫu"), max_length=40)
+    name = forms.CharField(label=_("Tên mẫu"), max_length=255)

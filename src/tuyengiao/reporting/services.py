@@ -1,0 +1,442 @@
+"""Every change to templates, assignments and submissions goes through here: atomic, audited.
+
+The workflow of a submission: draft → submitted → returned (with a reason) → submitted → accepted;
+an accepted report is locked, and reopening it needs a reason. Each transition is recorded
+(SubmissionEvent) and e-mailed once the transaction commits.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from tuyengiao.core.services import audited_save, check_version, fail
+from tuyengiao.core.text import nfc
+from tuyengiao.orgs import queries as org_queries
+from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.reporting import expressions, notifications
+from tuyengiao.reporting.models import (
+    Assignment,
+    Indicator,
+    Narrative,
+    ReportTemplate,
+    Rule,
+    RuleSeverity,
+    Section,
+    Submission,
+    SubmissionAncestor,
+    SubmissionEvent,
+    SubmissionStatus,
+    TemplateStatus,
+    Value,
+    ValueType,
+)
+from tuyengiao.reporting.periods import Period
+from tuyengiao.reporting.values import read
+
+# ---------------------------------------------------------------- templates
+
+
+@transaction.atomic
+def create_template(*, actor, owner: OrgUnit, code: str, name: str, description: str = "", version: int = 1):
+    code, name = nfc(code).upper(), nfc(name)
+    if not code or not name:
+        fail("Mẫu báo cáo cần mã và tên.")
+    if ReportTemplate.objects.filter(code=code, version=version).exists():
+        fail(f"Mẫu “{code}” phiên bản {version} đã tồn tại.", field="code")
+    return audited_save(
+        ReportTemplate(owner=owner, code=code, name=name, description=description, version=version),
+        actor=actor,
+    )
+
+
+def add_section(
+    template: ReportTemplate, *, code: str, title: str, guidance: str = "", order: int | None = None
+):
+    order = order if order is not None else template.sections.count() + 1
+    return Section.objects.create(
+        template=template, code=nfc(code), title=nfc(title), guidance=guidance, order=order
+    )
+
+
+def add_indicator(
+    template: ReportTemplate, *, code: str, name: str, order: int | None = None, **fields
+) -> Indicator:
+    code = nfc(code).upper()
+    if template.indicators.filter(code=code).exists():
+        fail(f"Mã chỉ tiêu “{code}” bị trùng.", field="code")
+    order = order if order is not None else template.indicators.count() + 1
+    indicator = Indicator(template=template, code=code, name=nfc(name), order=order, **fields)
+    indicator.full_clean(exclude=["template", "section"], validate_unique=False, validate_constraints=False)
+    indicator.save()
+    return indicator
+
+
+def add_rule(
+    template: ReportTemplate, *, expression: str, message: str, severity: str = RuleSeverity.ERROR
+) -> Rule:
+    parsed = _parse_rule(expression)
+    unknown = parsed.names() - set(template.indicators.values_list("code", flat=True))
+    if unknown:
+        fail(
+            f"Quy tắc “{expression}” dùng mã chỉ tiêu không có trong mẫu: {', '.join(sorted(unknown))}.",
+            field="expression",
+        )
+    return Rule.objects.create(
+        template=template, expression=parsed.source, message=nfc(message), severity=severity
+    )
+
+
+def _parse_rule(expression: str):
+    try:
+        return expressions.parse(expression)
+    except expressions.ExpressionError as error:
+        fail(f"Quy tắc “{expression}”: {error.message}", field="expression")
+
+
+@transaction.atomic
+def publish_template(*, actor, template: ReportTemplate) -> ReportTemplate:
+    if not template.indicators.exists() and not template.sections.exists():
+        fail("Mẫu chưa có phần nội dung hay chỉ tiêu nào.")
+    template.status = TemplateStatus.PUBLISHED
+    template.lock_version += 1
+    return audited_save(template, actor=actor)
+
+
+# ---------------------------------------------------------------- assignments
+
+
+def reporting_units(parent: OrgUnit, kind: str, period: Period) -> list[OrgUnit]:
+    """Units of a kind under `parent` that existed during the period (as of the period's end)."""
+    day = min(period.end, parent.valid_to)
+    ids = org_queries.subtree_ids(parent.pk, day)
+    return list(
+        OrgUnit.objects.filter(
+            pk__in=ids, kind=kind, valid_from__lte=period.end, valid_to__gte=period.start
+        ).order_by("name_folded")
+    )
+
+
+@transaction.atomic
+def create_assignment(
+    *,
+    actor,
+    template: ReportTemplate,
+    assigner: OrgUnit,
+    period: Period,
+    units,
+    deadline: dt.date,
+    schedule=None,
+) -> Assignment:
+    """Giao báo cáo: one draft submission per unit, each with its ancestor path as of the period."""
+    if template.status != TemplateStatus.PUBLISHED:
+        fail("Chỉ giao được mẫu báo cáo đang áp dụng.", field="template")
+    units = list(units)
+    if not units:
+        fail("Chọn ít nhất một đơn vị phải nộp báo cáo.", field="units")
+    if deadline < period.start:
+        fail("Hạn nộp không được trước ngày bắt đầu kỳ báo cáo.", field="deadline")
+    reach = org_queries.responsibility_ids(assigner.pk)
+    outside = [u for u in units if u.pk not in reach or u.pk == assigner.pk]
+    if outside:
+        fail(f"“{outside[0]}” không thuộc phạm vi của “{assigner}”.", field="units")
+    if Assignment.objects.filter(template=template, assigner=assigner, period_key=period.key).exists():
+        fail(f"“{assigner}” đã giao mẫu này cho {period.label}.", field="period")
+    assignment = audited_save(
+        Assignment(
+            template=template,
+            assigner=assigner,
+            period_key=period.key,
+            period_kind=period.kind.value,
+            period_start=period.start,
+            period_end=period.end,
+            deadline=deadline,
+            schedule=schedule,
+        ),
+        actor=actor,
+    )
+    for unit in units:
+        _open_submission(assignment, unit, period)
+    return assignment
+
+
+def _open_submission(assignment: Assignment, unit: OrgUnit, period: Period) -> Submission:
+    submission = Submission.objects.create(assignment=assignment, unit=unit)
+    day = min(period.end, unit.valid_to)
+    path = [unit.pk, *org_queries.ancestor_ids(unit.pk, day)]
+    SubmissionAncestor.objects.bulk_create(
+        SubmissionAncestor(submission=submission, ancestor_id=a) for a in path
+    )
+    return submission
+
+
+# ---------------------------------------------------------------- data entry
+
+
+@dataclass
+class EntryResult:
+    """What a save or a submit found: field errors, rule errors, warnings to confirm."""
+
+    field_errors: dict[str, str] = field(default_factory=dict)
+    rule_errors: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (key, message)
+
+    @property
+    def blocking(self) -> bool:
+        return bool(self.field_errors or self.rule_errors)
+
+
+def _indicators(submission: Submission) -> list[Indicator]:
+    return list(submission.assignment.template.indicators.all())
+
+
+def _check_editable(submission: Submission, actor) -> None:
+    if not Submission.objects.editable_by(actor).filter(pk=submission.pk).exists():
+        fail("Bạn không có quyền nhập báo cáo của đơn vị này.", code="forbidden")
+    if submission.is_locked:
+        label = submission.get_status_display().lower()
+        fail(f"Báo cáo {label}, không sửa được nữa.", code="locked")
+
+
+@transaction.atomic
+def save_draft(
+    *,
+    actor,
+    submission: Submission,
+    expected_version: int | None,
+    values: dict[str, str],
+    narratives: dict[str, str] | None = None,
+) -> tuple[Submission, EntryResult]:
+    """Keep everything typed (even what is not valid yet) and say what is wrong, field by field."""
+    submission = (
+        Submission.objects.select_for_update().select_related("assignment__template").get(pk=submission.pk)
+    )
+    check_version(submission, expected_version)
+    _check_editable(submission, actor)
+    result = EntryResult()
+    by_code = {indicator.code: indicator for indicator in _indicators(submission)}
+    existing = {v.indicator_id: v for v in submission.values.all()}
+    to_create, to_update = [], []
+    for code, raw in values.items():
+        indicator = by_code.get(code)
+        if indicator is None:
+            continue
+        reading = read(
+            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
+        )
+        if not reading.ok:
+            result.field_errors[code] = reading.error
+        value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
+        value.raw = nfc(raw or "")[:500]
+        value.number, value.text = _stored(indicator, reading.value if reading.ok else None)
+        (to_update if value.pk else to_create).append(value)
+    Value.objects.bulk_create(to_create)
+    Value.objects.bulk_update(to_update, ["raw", "number", "text"])
+    sections = {s.code: s for s in submission.assignment.template.sections.all()}
+    for code, text in (narratives or {}).items():
+        if code in sections:
+            Narrative.objects.update_or_create(
+                submission=submission, section=sections[code], defaults={"text": text}
+            )
+    submission.version += 1
+    submission.updated_by = actor
+    submission.save(update_fields=["version", "updated_by", "updated_at"])
+    return submission, result
+
+
+def _stored(indicator: Indicator, value) -> tuple[Decimal | None, str]:
+    if value is None:
+        return None, ""
+    if indicator.value_type == ValueType.TEXT:
+        return None, value
+    if indicator.value_type == ValueType.BOOLEAN:
+        return Decimal(1 if value else 0), ""
+    return value, ""
+
+
+def current_values(submission: Submission) -> dict[str, Decimal | bool | str | None]:
+    """The parsed values by indicator code (booleans as bool, texts as str)."""
+    result = {}
+    for value in submission.values.select_related("indicator"):
+        indicator = value.indicator
+        if indicator.value_type == ValueType.TEXT:
+            result[indicator.code] = value.text or None
+        elif indicator.value_type == ValueType.BOOLEAN:
+            result[indicator.code] = None if value.number is None else bool(value.number)
+        else:
+            result[indicator.code] = value.number
+    return result
+
+
+def validate(submission: Submission) -> EntryResult:
+    """Everything that must hold before sending: types, bounds, required fields, rules."""
+    result = EntryResult()
+    indicators = _indicators(submission)
+    raws = {v.indicator_id: v.raw for v in submission.values.all()}
+    for indicator in indicators:
+        raw = raws.get(indicator.pk, "")
+        reading = read(
+            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
+        )
+        if not reading.ok:
+            result.field_errors[indicator.code] = reading.error
+        elif indicator.required and reading.value is None:
+            result.field_errors[indicator.code] = "Chỉ tiêu bắt buộc, chưa nhập."
+    values = current_values(submission)
+    for rule in submission.assignment.template.rules.all():
+        try:
+            outcome = expressions.parse(rule.expression).check(values)
+        except expressions.ExpressionError as error:
+            result.rule_errors.append(f"{rule.message} ({error.message})")
+            continue
+        if outcome.ok is False:
+            if rule.severity == RuleSeverity.ERROR:
+                result.rule_errors.append(f"{rule.message} ({rule.expression})")
+            else:
+                result.warnings.append((f"rule-{rule.pk}", f"{rule.message} ({rule.expression})"))
+    result.warnings.extend(outliers(submission, values))
+    return result
+
+
+def outliers(submission: Submission, values=None) -> list[tuple[str, str]]:
+    """Numbers far from the unit's previous report on the same template: to be confirmed, not refused."""
+    values = values if values is not None else current_values(submission)
+    previous = previous_values(submission)
+    warnings = []
+    for code, number in values.items():
+        before = previous.get(code)
+        if not isinstance(number, Decimal) or not isinstance(before, Decimal) or before <= 0:
+            continue
+        if number > before * 5 or number * 5 < before:
+            warnings.append(
+                (f"outlier-{code}", f"{code}: {number:f} khác xa kỳ trước ({before:f}). Kiểm tra lại?")
+            )
+    return warnings
+
+
+def previous_values(submission: Submission, *, same_period_last_year: bool = False) -> dict:
+    """The same unit's values on the same template for the previous period (or a year earlier)."""
+    period = submission.assignment.period
+    other = period.same_period_last_year() if same_period_last_year else period.previous()
+    earlier = (
+        Submission.objects.filter(
+            unit=submission.unit,
+            assignment__template__code=submission.assignment.template.code,
+            assignment__period_key=other.key,
+        )
+        .exclude(status=SubmissionStatus.DRAFT)
+        .first()
+    )
+    return current_values(earlier) if earlier else {}
+
+
+def _transition(submission: Submission, *, actor, to_status: str, reason: str = "") -> Submission:
+    event = SubmissionEvent.objects.create(
+        submission=submission, actor=actor, from_status=submission.status, to_status=to_status, reason=reason
+    )
+    submission.status = to_status
+    submission.version += 1
+    submission.updated_by = actor
+    transaction.on_commit(lambda: notifications.transition(event.pk))
+    return submission
+
+
+@transaction.atomic
+def submit(
+    *, actor, submission: Submission, expected_version: int | None, confirmed_warnings=()
+) -> EntryResult:
+    """Gửi báo cáo. Refused with the reasons when anything blocks; warnings must be confirmed."""
+    submission = (
+        Submission.objects.select_for_update().select_related("assignment__template").get(pk=submission.pk)
+    )
+    if submission.status == SubmissionStatus.SUBMITTED and expected_version == submission.version - 1:
+        return EntryResult()  # the same click twice: the first one already sent it
+    check_version(submission, expected_version)
+    _check_editable(submission, actor)
+    result = validate(submission)
+    unconfirmed = [w for w in result.warnings if w[0] not in set(confirmed_warnings)]
+    if result.blocking or unconfirmed:
+        result.warnings = unconfirmed
+        return result
+    now = timezone.now()
+    submission.submitted_at = now
+    submission.first_submitted_at = submission.first_submitted_at or now
+    submission.confirmed_warnings = list(confirmed_warnings)
+    submission.return_reason = ""
+    _transition(submission, actor=actor, to_status=SubmissionStatus.SUBMITTED)
+    submission.save()
+    return result
+
+
+def can_review(actor, submission: Submission) -> bool:
+    """The upper unit reviews: leaders and specialists of a unit above the submitting one."""
+    if getattr(actor, "is_system_admin", False):
+        return True
+    if (
+        not getattr(actor, "can_manage_subtree", False)
+        or actor.unit_id is None
+        or actor.unit_id == submission.unit_id
+    ):
+        return False
+    return SubmissionAncestor.objects.filter(submission=submission, ancestor_id=actor.unit_id).exists() or (
+        submission.assignment.assigner_id == actor.unit_id
+    )
+
+
+def _reviewed(actor, submission: Submission, expected_status: tuple[str, ...], verb: str) -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not can_review(actor, submission):
+        fail(f"Chỉ đơn vị cấp trên được {verb} báo cáo này.", code="forbidden")
+    if submission.status not in expected_status:
+        fail(
+            f"Báo cáo đang ở trạng thái “{submission.get_status_display()}”, không thể {verb}.", code="state"
+        )
+    return submission
+
+
+@transaction.atomic
+def return_submission(*, actor, submission: Submission, reason: str) -> Submission:
+    """Trả lại báo cáo, with the reason the unit reads."""
+    reason = nfc(reason)
+    if not reason:
+        fail("Nhập lý do trả lại để đơn vị biết cần sửa gì.", field="reason")
+    submission = _reviewed(actor, submission, (SubmissionStatus.SUBMITTED,), "trả lại")
+    submission.return_reason = reason
+    _transition(submission, actor=actor, to_status=SubmissionStatus.RETURNED, reason=reason)
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def accept(*, actor, submission: Submission) -> Submission:
+    submission = _reviewed(actor, submission, (SubmissionStatus.SUBMITTED,), "duyệt")
+    submission.accepted_at = timezone.now()
+    _transition(submission, actor=actor, to_status=SubmissionStatus.ACCEPTED)
+    submission.save()
+    return submission
+
+
+@transaction.atomic
+def reopen(*, actor, submission: Submission, reason: str) -> Submission:
+    """Mở lại một báo cáo đã duyệt: it goes back to the unit, returned with the reason."""
+    reason = nfc(reason)
+    if not reason:
+        fail("Mở lại báo cáo đã duyệt cần nêu lý do.", field="reason")
+    submission = _reviewed(actor, submission, (SubmissionStatus.ACCEPTED,), "mở lại")
+    submission.accepted_at = None
+    submission.return_reason = reason
+    _transition(submission, actor=actor, to_status=SubmissionStatus.RETURNED, reason=reason)
+    submission.save()
+    return submission
+
+
+def due_for(unit: OrgUnit):
+    """What a unit must submit: open submissions first by deadline."""
+    return (
+        Submission.objects.filter(unit=unit)
+        .exclude(status=SubmissionStatus.ACCEPTED)
+        .select_related("assignment__template")
+        .order_by("assignment__deadline", "assignment__template__code")
+    )

@@ -1,0 +1,344 @@
+"""Reporting screens: what my unit must submit, data entry, review, completeness of an assignment."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from tuyengiao.core.services import ConflictError
+from tuyengiao.core.views import submit_once
+from tuyengiao.reporting import completeness, services
+from tuyengiao.reporting.forms import AssignmentForm, ReasonForm
+from tuyengiao.reporting.models import Assignment, ReportTemplate, Submission, SubmissionStatus
+from tuyengiao.reporting.values import format_number
+
+
+def _visible_submission(request, pk) -> Submission:
+    return get_object_or_404(
+        Submission.objects.visible_to(request.user).select_related(
+            "assignment__template", "assignment__assigner", "unit"
+        ),
+        pk=pk,
+    )
+
+
+@require_GET
+def due(request):
+    """Báo cáo phải nộp: my unit's reports, nearest deadline first; and the assignments my unit gave."""
+    unit = request.user.unit
+    submissions = services.due_for(unit) if unit else Submission.objects.none()
+    given = (
+        (
+            Assignment.objects.editable_by(request.user)
+            .select_related("template")
+            .annotate(
+                n_units=Count("submissions"),
+                n_in=Count("submissions", filter=Q(submissions__status__in=["submitted", "accepted"])),
+            )
+            .order_by("-period_start", "template__code")[:50]
+        )
+        if request.user.can_manage_subtree
+        else []
+    )
+    return render(
+        request,
+        "reporting/due.html",
+        {"submissions": submissions, "given": given, "today": timezone.localdate()},
+    )
+
+
+def _entry_context(submission, *, data=None, field_errors=None, result=None):
+    """The data-entry form: sections in order, each with its indicators, last period and last year beside."""
+    template = submission.assignment.template
+    raws = {v.indicator_id: v.raw for v in submission.values.all()}
+    narratives = {n.section_id: n.text for n in submission.narratives.all()}
+    previous = services.previous_values(submission)
+    last_year = services.previous_values(submission, same_period_last_year=True)
+    field_errors = field_errors or {}
+    indicators = list(template.indicators.all())
+    sections = []
+    for section in template.sections.all():
+        rows = [
+            {
+                "indicator": i,
+                "name": f"v-{i.code}",
+                "raw": data.get(f"v-{i.code}", "") if data is not None else raws.get(i.pk, ""),
+                "error": field_errors.get(i.code),
+                "previous": _shown(previous.get(i.code)),
+                "last_year": _shown(last_year.get(i.code)),
+            }
+            for i in indicators
+            if i.section_id == section.pk
+        ]
+        text = data.get(f"n-{section.code}", "") if data is not None else narratives.get(section.pk, "")
+        sections.append({"section": section, "rows": rows, "name": f"n-{section.code}", "text": text})
+    return {
+        "submission": submission,
+        "sections": sections,
+        "result": result,
+        "previous_label": submission.assignment.period.previous().label,
+        "last_year_label": submission.assignment.period.same_period_last_year().label,
+    }
+
+
+def _shown(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if isinstance(value, str):
+        return value
+    return format_number(value)
+
+
+def _typed(request):
+    values = {k[2:]: v for k, v in request.POST.items() if k.startswith("v-")}
+    narratives = {k[2:]: v for k, v in request.POST.items() if k.startswith("n-")}
+    version = request.POST.get("version")
+    return values, narratives, int(version) if version and version.isdigit() else None
+
+
+def entry(request, pk):
+    """Nhập báo cáo: save a draft (also autosaved by htmx), or read it when it is not ours to edit."""
+    submission = _visible_submission(request, pk)
+    can_edit = (
+        Submission.objects.editable_by(request.user).filter(pk=pk).exists() and not submission.is_locked
+    )
+    context = {
+        "can_edit": can_edit,
+        "can_review": services.can_review(request.user, submission),
+        "events": submission.events.select_related("actor"),
+    }
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied(_("Bạn không được sửa báo cáo này."))
+        values, narratives, version = _typed(request)
+        try:
+            submission, result = services.save_draft(
+                actor=request.user,
+                submission=submission,
+                expected_version=version,
+                values=values,
+                narratives=narratives,
+            )
+        except ConflictError as conflict:
+            context.update(_entry_context(conflict.current, data=request.POST), conflict=True)
+            return render(request, "reporting/entry.html", context, status=409)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("reporting:entry", pk=pk)
+        if result.field_errors:
+            context.update(_entry_context(submission, data=request.POST, field_errors=result.field_errors))
+            context["saved_with_errors"] = True
+            return render(request, "reporting/entry.html", context, status=400)
+        messages.success(request, _("Đã lưu nháp."))
+        return redirect("reporting:entry", pk=pk)
+    context.update(_entry_context(submission))
+    return render(request, "reporting/entry.html", context)
+
+
+@require_POST
+def autosave(request, pk):
+    """htmx: save the draft as the user types; answer with the save status and the new version."""
+    submission = _visible_submission(request, pk)
+    if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("Bạn không được sửa báo cáo này."))
+    values, narratives, version = _typed(request)
+    status = 200
+    try:
+        submission, result = services.save_draft(
+            actor=request.user,
+            submission=submission,
+            expected_version=version,
+            values=values,
+            narratives=narratives,
+        )
+        state = {"saved_at": timezone.localtime(), "errors": result.field_errors}
+    except ConflictError:
+        state, status = {"conflict": True}, 409
+    except ValidationError as error:
+        state, status = {"refused": " ".join(error.messages)}, 400
+    return render(request, "reporting/_save_status.html", {"submission": submission, **state}, status=status)
+
+
+@require_POST
+def send(request, pk):
+    """Gửi báo cáo lên cấp trên, after saving what is on the screen."""
+    submission = _visible_submission(request, pk)
+    if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("Bạn không được gửi báo cáo này."))
+    values, narratives, version = _typed(request)
+    context = {"can_edit": True, "can_review": False, "events": submission.events.select_related("actor")}
+    try:
+        if submission.status != SubmissionStatus.SUBMITTED:
+            submission, saved = services.save_draft(
+                actor=request.user,
+                submission=submission,
+                expected_version=version,
+                values=values,
+                narratives=narratives,
+            )
+            version = submission.version
+        result = services.submit(
+            actor=request.user,
+            submission=submission,
+            expected_version=version,
+            confirmed_warnings=request.POST.getlist("confirm"),
+        )
+    except ConflictError as conflict:
+        context.update(_entry_context(conflict.current, data=request.POST), conflict=True)
+        return render(request, "reporting/entry.html", context, status=409)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reporting:entry", pk=pk)
+    if result.blocking or result.warnings:
+        submission.refresh_from_db()
+        context.update(
+            _entry_context(submission, data=request.POST, field_errors=result.field_errors, result=result)
+        )
+        return render(request, "reporting/entry.html", context, status=400)
+    messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
+    return redirect("reporting:entry", pk=pk)
+
+
+def _review_action(request, pk, action, success):
+    submission = _visible_submission(request, pk)
+    if not services.can_review(request.user, submission):
+        raise PermissionDenied(_("Chỉ đơn vị cấp trên được xem xét báo cáo này."))
+    try:
+        action(submission)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("reporting:entry", pk=pk)
+    messages.success(request, success)
+    return redirect("reporting:entry", pk=pk)
+
+
+@require_POST
+def accept(request, pk):
+    return _review_action(
+        request, pk, lambda s: services.accept(actor=request.user, submission=s), _("Đã duyệt báo cáo.")
+    )
+
+
+@require_POST
+def return_(request, pk):
+    form = ReasonForm(request.POST)
+    reason = form.data.get("reason", "")
+    return _review_action(
+        request,
+        pk,
+        lambda s: services.return_submission(actor=request.user, submission=s, reason=reason),
+        _("Đã trả lại báo cáo cho đơn vị."),
+    )
+
+
+@require_POST
+def reopen(request, pk):
+    reason = request.POST.get("reason", "")
+    return _review_action(
+        request,
+        pk,
+        lambda s: services.reopen(actor=request.user, submission=s, reason=reason),
+        _("Đã mở lại báo cáo."),
+    )
+
+
+@require_GET
+def assignment_detail(request, pk):
+    """Tình hình nộp báo cáo: units × status, percentages, the missing units with their contacts."""
+    assignment = get_object_or_404(
+        Assignment.objects.visible_to(request.user).select_related("template", "assigner"), pk=pk
+    )
+    grid = completeness.grid(assignment)
+    submitted_pct = round(100 * grid.submitted / grid.total) if grid.total else 0
+    context = {
+        "assignment": assignment,
+        "grid": grid,
+        "submitted_pct": submitted_pct,
+        "submitted_bucket": min(
+            100, 25 * round(submitted_pct / 25)
+        ),  # Bootstrap's w-0/25/50/75/100 (no inline style: CSP)
+        "on_time_pct": grid.percent(completeness.ON_TIME),
+        "missing_count": len(grid.missing) - grid.counts.get("returned", 0),
+    }
+    return render(request, "reporting/assignment.html", context)
+
+
+@require_GET
+def assignment_xlsx(request, pk):
+    assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
+    content = completeness.to_xlsx(assignment)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="tinh-hinh-nop-{assignment.period_key}.xlsx"'
+    return response
+
+
+def assignment_create(request):
+    """Giao báo cáo: a template, a period, every unit of a kind under mine, a deadline."""
+    if not request.user.can_manage_subtree or request.user.unit_id is None:
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được giao báo cáo."))
+    form = AssignmentForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        unit = request.user.unit
+
+        def create(data):
+            units = services.reporting_units(unit, data["unit_kind"], data["period"])
+            return services.create_assignment(
+                actor=request.user,
+                template=data["template"],
+                assigner=unit,
+                period=data["period"],
+                units=units,
+                deadline=data["deadline"],
+            )
+
+        assignment, repeat = submit_once(
+            request, form, create, result_url=lambda a: reverse("reporting:assignment", args=[a.pk])
+        )
+        if repeat:
+            return repeat
+        if assignment:
+            messages.success(
+                request, _("Đã giao báo cáo cho %(n)d đơn vị.") % {"n": assignment.submissions.count()}
+            )
+            return redirect("reporting:assignment", pk=assignment.pk)
+    return render(
+        request, "reporting/assignment_form.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@require_GET
+def templates(request):
+    items = (
+        ReportTemplate.objects.visible_to(request.user)
+        .select_related("owner")
+        .annotate(
+            n_indicators=Count("indicators", distinct=True), n_sections=Count("sections", distinct=True)
+        )
+    )
+    return render(request, "reporting/templates.html", {"templates": items})
+
+
+@require_GET
+def template_detail(request, pk):
+    template = get_object_or_404(
+        ReportTemplate.objects.visible_to(request.user).select_related("owner"), pk=pk
+    )
+    return render(
+        request,
+        "reporting/template_detail.html",
+        {
+            "template": template,
+            "sections": template.sections.prefetch_related("indicators"),
+            "loose": template.indicators.filter(section__isnull=True),
+            "rules": template.rules.all(),
+        },
+    )

@@ -1,0 +1,223 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from tests.factories import user
+from tuyengiao.accounts.models import Role, User
+from tuyengiao.core.services import ConflictError
+from tuyengiao.reporting import services
+from tuyengiao.reporting.models import SubmissionEvent, SubmissionStatus
+from tuyengiao.reporting.periods import month
+
+GOOD = {
+    "A01": "2",
+    "A02": "40",
+    "A03": "12",
+    "A04": "5",
+    "A05": "1.890",
+    "B01": "1",
+    "B02": "300",
+    "C04": "1",
+    "C05": "35",
+    "D01": "3",
+    "D02": "120",
+    "E01": "0",
+    "E02": "0",
+    "F01": "có",
+}
+
+
+def officer(world):
+    return User.objects.filter(username="canbo").first() or user(
+        "canbo", world.new_commune, Role.UNIT_OFFICER
+    )
+
+
+def specialist(world):
+    return User.objects.filter(username="chuyenvien").first() or user("chuyenvien", world.an, Role.SPECIALIST)
+
+
+def test_an_assignment_opens_one_draft_per_commune_with_its_path_as_of_the_period(assignment, world):
+    submissions = assignment.submissions.all()
+    assert [s.unit.name for s in submissions] == ["Xã Mới"]
+    path = set(submissions[0].ancestors.values_list("ancestor__name", flat=True))
+    assert path == {"Xã Mới", "Tỉnh An", "Trung ương"}
+
+
+def test_an_assignment_before_the_reform_reaches_the_old_communes_and_their_district(world, template):
+    period = month(2024, 3)
+    units = services.reporting_units(world.an, "commune", period)
+    assert [u.name for u in units] == ["Xã Hai", "Xã Một"]
+    assignment = services.create_assignment(
+        actor=None,
+        template=template,
+        assigner=world.an,
+        period=period,
+        units=units,
+        deadline=dt.date(2024, 4, 5),
+    )
+    path = set(assignment.submissions.first().ancestors.values_list("ancestor__name", flat=True))
+    assert "Huyện Một" in path and "Tỉnh An" in path
+
+
+def test_units_outside_the_assigners_scope_are_refused(world, template):
+    with pytest.raises(ValidationError, match="không thuộc phạm vi"):
+        services.create_assignment(
+            actor=None,
+            template=template,
+            assigner=world.an,
+            period=month(2025, 9),
+            units=[world.other_commune],
+            deadline=dt.date(2025, 10, 5),
+        )
+
+
+def test_a_draft_keeps_what_was_typed_even_when_it_is_wrong(submission, world):
+    saved, result = services.save_draft(
+        actor=officer(world),
+        submission=submission,
+        expected_version=1,
+        values={"A01": "hai", "A05": "1.890"},
+        narratives={"I": "Ổn định."},
+    )
+    assert result.field_errors == {"A01": "“hai” không phải là số."}
+    values = {v.indicator.code: v for v in saved.values.select_related("indicator")}
+    assert values["A01"].raw == "hai" and values["A01"].number is None
+    assert values["A05"].number == 1890
+    assert saved.narratives.get().text == "Ổn định."
+    assert saved.version == 2
+
+
+def test_a_stale_save_is_a_conflict(submission, world):
+    services.save_draft(actor=officer(world), submission=submission, expected_version=1, values={"A01": "1"})
+    with pytest.raises(ConflictError):
+        services.save_draft(
+            actor=officer(world), submission=submission, expected_version=1, values={"A01": "9"}
+        )
+
+
+def test_another_units_officer_cannot_enter_the_report(submission, world):
+    stranger = user("khac", world.other_commune, Role.UNIT_OFFICER)
+    with pytest.raises(ValidationError, match="không có quyền"):
+        services.save_draft(actor=stranger, submission=submission, expected_version=1, values={"A01": "1"})
+
+
+def test_submit_refuses_broken_rules_and_lists_them(submission, world):
+    who = officer(world)
+    services.save_draft(actor=who, submission=submission, expected_version=1, values={**GOOD, "A05": "3"})
+    result = services.submit(actor=who, submission=submission, expected_version=2)
+    assert result.blocking
+    assert any("Lượt người nghe" in message for message in result.rule_errors)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.DRAFT
+
+
+def test_warnings_must_be_confirmed_before_sending(submission, world):
+    who = officer(world)
+    services.save_draft(
+        actor=who, submission=submission, expected_version=1, values={**GOOD, "E01": "2", "E02": "1"}
+    )
+    result = services.submit(actor=who, submission=submission, expected_version=2)
+    assert not result.blocking and [key for key, _ in result.warnings] != []
+    keys = [key for key, _ in result.warnings]
+    result = services.submit(actor=who, submission=submission, expected_version=2, confirmed_warnings=keys)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.SUBMITTED
+
+
+def test_the_full_workflow_is_audited_and_emailed(submission, world, django_capture_on_commit_callbacks):
+    who, reviewer = officer(world), specialist(world)
+    who.email, reviewer.email = "canbo@xa.vn", "cv@tinh.vn"
+    who.save(), reviewer.save()
+    services.save_draft(actor=who, submission=submission, expected_version=1, values=GOOD)
+    with pytest.raises(ValidationError, match="trạng thái"):
+        services.accept(actor=reviewer, submission=submission)
+    services.submit(actor=who, submission=submission, expected_version=2)
+    with pytest.raises(ValidationError, match="lý do"):
+        services.return_submission(actor=reviewer, submission=submission, reason=" ")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_submission(actor=reviewer, submission=submission, reason="Thiếu số liệu mục III.")
+    submission.refresh_from_db()
+    services.save_draft(
+        actor=who, submission=submission, expected_version=submission.version, values={"A01": "3"}
+    )
+    submission.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(actor=who, submission=submission, expected_version=submission.version)
+        services.accept(actor=reviewer, submission=submission)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.ACCEPTED and submission.is_locked
+    with pytest.raises(ValidationError, match="không sửa được"):
+        services.save_draft(
+            actor=who, submission=submission, expected_version=submission.version, values={"A01": "4"}
+        )
+    services.reopen(actor=reviewer, submission=submission, reason="Sai số liệu A05.")
+    transitions = list(
+        SubmissionEvent.objects.filter(submission=submission).values_list("from_status", "to_status")
+    )
+    assert transitions == [
+        ("draft", "submitted"),
+        ("submitted", "returned"),
+        ("returned", "submitted"),
+        ("submitted", "accepted"),
+        ("accepted", "returned"),
+    ]
+    subjects = [m.subject for m in mail.outbox]
+    assert any("bị trả lại" in s for s in subjects) and any("đã được duyệt" in s for s in subjects)
+    assert any(m.to == ["cv@tinh.vn"] for m in mail.outbox)
+
+
+def test_a_commune_cannot_review_itself(submission, world):
+    who = officer(world)
+    services.save_draft(actor=who, submission=submission, expected_version=1, values=GOOD)
+    services.submit(actor=who, submission=submission, expected_version=2)
+    peer = user("lanhdao.xa", world.new_commune, Role.LEADER)
+    with pytest.raises(ValidationError, match="cấp trên"):
+        services.accept(actor=peer, submission=submission)
+
+
+def test_submitting_twice_stores_one_submission(submission, world):
+    who = officer(world)
+    services.save_draft(actor=who, submission=submission, expected_version=1, values=GOOD)
+    services.submit(actor=who, submission=submission, expected_version=2)
+    again = services.submit(actor=who, submission=submission, expected_version=2)
+    assert not again.blocking
+    assert SubmissionEvent.objects.filter(submission=submission, to_status="submitted").count() == 1
+
+
+def test_a_late_submission_is_accepted_and_marked_late(submission, world, settings):
+    from unittest import mock
+
+    from django.utils import timezone
+
+    who = officer(world)
+    services.save_draft(actor=who, submission=submission, expected_version=1, values=GOOD)
+    late = timezone.make_aware(dt.datetime(2025, 10, 9, 9, 0))
+    with mock.patch("django.utils.timezone.now", return_value=late):
+        services.submit(actor=who, submission=submission, expected_version=2)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.SUBMITTED and submission.is_late
+
+
+def test_previous_values_come_from_the_same_units_last_report(world, template):
+    who = officer(world)
+    reviewer = specialist(world)
+    for number, value in ((8, "10"), (9, "11")):
+        period = month(2025, number)
+        assignment = services.create_assignment(
+            actor=None,
+            template=template,
+            assigner=world.an,
+            period=period,
+            units=[world.new_commune],
+            deadline=period.end + dt.timedelta(days=5),
+        )
+        submission = assignment.submissions.get()
+        services.save_draft(
+            actor=who, submission=submission, expected_version=1, values={**GOOD, "A03": value}
+        )
+        services.submit(actor=who, submission=submission, expected_version=2)
+    assert services.previous_values(submission)["A03"] == 10
+    services.accept(actor=reviewer, submission=submission)
