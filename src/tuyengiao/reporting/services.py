@@ -149,6 +149,7 @@ def create_assignment(
             template=template,
             assigner=assigner,
             period_key=period.key,
+            period_label=period.label,
             period_kind=period.kind.value,
             period_start=period.start,
             period_end=period.end,
