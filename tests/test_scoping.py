@@ -55,7 +55,12 @@ SPEC = {
     "reporting:assignment": "assignment",
     "reporting:assignment_xlsx": "assignment",
     "reporting:templates": None,
+    "reporting:consolidated": None,
+    "reporting:consolidated_file": "format",
     "reporting:template": "template",
+    "reporting:template_xlsx": "template",
+    "reporting:template_import": None,
+    "reporting:template_publish": "template",
 }
 # Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
 POST_ONLY = {
@@ -64,6 +69,7 @@ POST_ONLY = {
     "reporting:accept",
     "reporting:return",
     "reporting:reopen",
+    "reporting:template_publish",
 }
 
 
@@ -181,7 +187,7 @@ def name_of(obj):
     return obj.unit.name if hasattr(obj, "cluster_id") else obj.name
 
 
-OBJECT_URLS = [name for name, kind in SPEC.items() if kind not in {None, "token"}]
+OBJECT_URLS = [name for name, kind in SPEC.items() if kind not in {None, "token", "format"}]
 
 # Who may open each page on objects of their own (other roles get 403; foreign objects give 404).
 WRITERS = {
@@ -198,6 +204,7 @@ WRITERS = {
     "reporting:accept": MANAGERS,
     "reporting:return": MANAGERS,
     "reporting:reopen": MANAGERS,
+    "reporting:template_publish": MANAGERS,
 }
 
 
@@ -329,7 +336,10 @@ def test_anonymous_users_are_sent_to_the_login_page(world, clusters, client):
     for name, kind in SPEC.items():
         if not name.startswith("orgs:") and name != "web:home":
             continue
-        url = url_for(name, own_object(name, "leader", world, clusters)) if kind else reverse(name)
+        if kind == "format":
+            url = reverse(name, kwargs={"fmt": "xlsx"})
+        else:
+            url = url_for(name, own_object(name, "leader", world, clusters)) if kind else reverse(name)
         response = client.get(url)
         assert response.status_code == 302 and "/dang-nhap/" in response["Location"], name
 
@@ -337,3 +347,20 @@ def test_anonymous_users_are_sent_to_the_login_page(world, clusters, client):
 def test_admin_site_is_for_system_admins_only(users, login):
     assert login(users["specialist"]).get("/quan-tri/").status_code == 302
     assert login(users["admin"]).get("/quan-tri/").status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_consolidation_of_a_foreign_unit_is_refused(role, world, users, clusters, login):
+    if role == "admin":
+        pytest.skip("the admin's scope is everything")
+    client = login(users[role])
+    query = f"?unit={world.other.pk}&period=2025-M09&template_code=MAU-KHAC&statuses=submitted"
+    for url in (
+        reverse("reporting:consolidated"),
+        reverse("reporting:consolidated_file", kwargs={"fmt": "xlsx"}),
+        reverse("reporting:consolidated_file", kwargs={"fmt": "docx"}),
+    ):
+        response = client.get(url + query)
+        assert response.status_code == 400, url
+        assert "không thuộc phạm vi" in response.content.decode()
+        assert b"Xa Khac" not in response.content and "Xã Khác".encode() not in response.content

@@ -221,3 +221,12 @@ def test_previous_values_come_from_the_same_units_last_report(world, template):
         services.submit(actor=who, submission=submission, expected_version=2)
     assert services.previous_values(submission)["A03"] == 10
     services.accept(actor=reviewer, submission=submission)
+
+
+def test_a_rule_must_compare_and_name_known_indicators(template):
+    with pytest.raises(ValidationError, match="so sánh"):
+        services.add_rule(template, expression="A01 + 1", message="?")
+    with pytest.raises(ValidationError, match="Z99"):
+        services.add_rule(template, expression="Z99 > 0", message="?")
+    with pytest.raises(ValidationError, match="Quy tắc"):
+        services.add_rule(template, expression="A01 >= (A02", message="?")

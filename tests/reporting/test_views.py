@@ -157,3 +157,34 @@ def test_a_period_that_does_not_parse_is_explained_and_kept(world, template, log
     assert response.status_code == 400
     body = response.content.decode()
     assert "Tháng phải từ 1 đến 12" in body and 'value="tháng 13/2025"' in body
+
+
+def test_a_template_round_trips_through_excel_in_the_browser_forms(world, template, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    manager = login(user("chuyenvien", world.an, Role.SPECIALIST))
+    content = manager.get(reverse("reporting:template_xlsx", args=[template.pk])).content
+    upload = SimpleUploadedFile("mau.xlsx", content)
+    response = manager.post(
+        reverse("reporting:template_import"), {"file": upload, "code": "BC-TG2", "name": "Mẫu mới"}
+    )
+    assert response.status_code == 302
+    detail = manager.get(response["Location"]).content.decode()
+    assert "Mẫu mới" in detail and "A05" in detail and "Áp dụng mẫu" in detail
+    # a broken workbook: every problem listed, what was typed kept, nothing created
+    book = load_workbook(io.BytesIO(content))
+    book["Chỉ tiêu"]["E2"] = "số lượng"
+    book["Chỉ tiêu"]["A3"] = None
+    broken = io.BytesIO()
+    book.save(broken)
+    response = manager.post(
+        reverse("reporting:template_import"),
+        {"file": SimpleUploadedFile("hong.xlsx", broken.getvalue()), "code": "BC-TG3", "name": "Mẫu hỏng"},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "dòng 2" in body and "dòng 3" in body and 'value="BC-TG3"' in body
+    from tuyengiao.reporting.models import ReportTemplate
+
+    assert not ReportTemplate.objects.filter(code="BC-TG3").exists()

@@ -44,6 +44,7 @@ class Consolidation:
     template_code: str
     statuses: tuple[str, ...]
     indicators: list[Indicator] = field(default_factory=list)
+    sections: list = field(default_factory=list)
     totals: dict[str, Decimal | None] = field(default_factory=dict)  # code → value
     reporting: dict[str, int] = field(default_factory=dict)  # code → number of units with a value
     per_unit: dict[int, dict[str, Decimal]] = field(default_factory=dict)  # unit id → code → value
@@ -159,6 +160,7 @@ def consolidate(
     latest = Assignment.objects.filter(template__code=template_code).order_by("-template__version").first()
     if latest is not None:
         result.indicators = list(latest.template.indicators.all())
+        result.sections = list(latest.template.sections.all())
     submission_sql, params = counted.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(_totals_sql(submission_sql), params)

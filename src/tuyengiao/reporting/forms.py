@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
-from tuyengiao.orgs.models import UnitKind
+from tuyengiao.orgs.models import OrgUnit, UnitKind
 from tuyengiao.reporting.models import ReportTemplate, TemplateStatus
 from tuyengiao.reporting.periods import PeriodParseError, parse_period
 
@@ -59,3 +59,27 @@ class TemplateImportForm(BootstrapMixin, forms.Form):
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
     code = forms.CharField(label=_("Mã mẫu"), max_length=40)
     name = forms.CharField(label=_("Tên mẫu"), max_length=255)
+
+
+class ConsolidationForm(BootstrapMixin, forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"),
+        queryset=OrgUnit.objects.none(),
+        error_messages={"invalid_choice": _("Đơn vị này không thuộc phạm vi của bạn.")},
+    )
+    period = PeriodField(label=_("Kỳ"))
+    template_code = forms.ChoiceField(label=_("Mẫu báo cáo"), choices=())
+    statuses = forms.ChoiceField(
+        label=_("Tính các báo cáo"),
+        initial="accepted",
+        choices=[("accepted", _("Đã duyệt")), ("submitted", _("Đã gửi và đã duyệt"))],
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.visible_to(user).order_by("kind", "name_folded")
+        templates = ReportTemplate.objects.visible_to(user).order_by("code", "-version")
+        codes = {}
+        for template in templates:
+            codes.setdefault(template.code, f"{template.code} · {template.name}")
+        self.fields["template_code"].choices = list(codes.items())

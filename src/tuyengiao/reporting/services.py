@@ -91,9 +91,15 @@ def add_rule(
 
 def _parse_rule(expression: str):
     try:
-        return expressions.parse(expression)
+        parsed = expressions.parse(expression)
     except expressions.ExpressionError as error:
         fail(f"Quy tắc “{expression}”: {error.message}", field="expression")
+    try:  # a rule must compare: try it with every value at 1
+        parsed.check(dict.fromkeys(parsed.names(), 1))
+    except expressions.ExpressionError as error:
+        if "so sánh" in error.message:
+            fail(f"Quy tắc “{expression}”: {error.message}", field="expression")
+    return parsed
 
 
 @transaction.atomic

@@ -14,6 +14,11 @@ urlpatterns = [
     path("dot/tao/", views.assignment_create, name="assignment_create"),
     path("dot/<int:pk>/", views.assignment_detail, name="assignment"),
     path("dot/<int:pk>/excel/", views.assignment_xlsx, name="assignment_xlsx"),
+    path("tong-hop/", views.consolidated, name="consolidated"),
+    path("tong-hop/tai-ve.<str:fmt>", views.consolidated_file, name="consolidated_file"),
     path("mau/", views.templates, name="templates"),
+    path("mau/nhap/", views.template_import, name="template_import"),
     path("mau/<int:pk>/", views.template_detail, name="template"),
+    path("mau/<int:pk>/excel/", views.template_xlsx, name="template_xlsx"),
+    path("mau/<int:pk>/ap-dung/", views.template_publish, name="template_publish"),
 ]

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import submit_once
-from tuyengiao.reporting import completeness, services
-from tuyengiao.reporting.forms import AssignmentForm, ReasonForm
+from tuyengiao.reporting import completeness, consolidation, docx_export, exports, services
+from tuyengiao.reporting import template_xlsx as template_xlsx_module
+from tuyengiao.reporting.forms import AssignmentForm, ConsolidationForm, ReasonForm, TemplateImportForm
 from tuyengiao.reporting.models import Assignment, ReportTemplate, Submission, SubmissionStatus
 from tuyengiao.reporting.values import format_number
 
@@ -332,13 +333,127 @@ def template_detail(request, pk):
     template = get_object_or_404(
         ReportTemplate.objects.visible_to(request.user).select_related("owner"), pk=pk
     )
+    can_publish = (
+        request.user.can_manage_subtree
+        and template.status == "draft"
+        and ReportTemplate.objects.editable_by(request.user).filter(pk=pk).exists()
+    )
     return render(
         request,
         "reporting/template_detail.html",
         {
             "template": template,
+            "can_publish": can_publish,
             "sections": template.sections.prefetch_related("indicators"),
             "loose": template.indicators.filter(section__isnull=True),
             "rules": template.rules.all(),
         },
     )
+
+
+def _consolidation_from(request):
+    form = ConsolidationForm(
+        request.GET or None, user=request.user, initial={"unit": request.user.unit_id, "statuses": "accepted"}
+    )
+    if not form.is_bound or not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    statuses = consolidation.ACCEPTED_ONLY if data["statuses"] == "accepted" else consolidation.SUBMITTED_TOO
+    result = consolidation.consolidate(data["unit"], data["period"], data["template_code"], statuses=statuses)
+    return form, result
+
+
+@require_GET
+def consolidated(request):
+    """Tổng hợp: any unit of mine, any period, the figures with their breakdown and the compiled texts."""
+    form, result = _consolidation_from(request)
+    context = {"form": form, "result": result, "query": request.GET.urlencode()}
+    if result is not None:
+        context["rows"] = [
+            (i, result.totals.get(i.code), result.reporting.get(i.code, 0)) for i in result.indicators
+        ]
+        context["breakdown"] = [
+            (
+                unit,
+                [result.per_unit.get(unit.pk, {}).get(i.code) for i in result.indicators],
+                unit.pk in result.submitted_unit_ids,
+            )
+            for unit in result.units
+        ]
+    return render(request, "reporting/consolidated.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def consolidated_file(request, fmt):
+    form, result = _consolidation_from(request)
+    if result is None:
+        return render(request, "reporting/consolidated.html", {"form": form, "result": None}, status=400)
+    stem = f"tong-hop-{result.template_code}-{result.period.key}".lower()
+    if fmt == "xlsx":
+        content, mime = exports.consolidation_xlsx(result), XLSX
+    else:
+        document = exports.consolidation_document(result)
+        content, mime = docx_export.render_docx(document), DOCX
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@require_GET
+def template_xlsx(request, pk):
+    template = get_object_or_404(ReportTemplate.objects.visible_to(request.user), pk=pk)
+    response = HttpResponse(template_xlsx_module.export_template(template), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="mau-{template.code.lower()}-v{template.version}.xlsx"'
+    )
+    return response
+
+
+def template_import(request):
+    """Nhập mẫu báo cáo từ Excel: every problem listed by sheet and row, nothing written until all is right."""
+    if not request.user.can_manage_subtree or request.user.unit_id is None:
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được soạn mẫu báo cáo."))
+    form = TemplateImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            template = template_xlsx_module.import_template(
+                data["file"],
+                actor=request.user,
+                owner=request.user.unit,
+                code=data["code"],
+                name=data["name"],
+            )
+        except template_xlsx_module.TemplateImportError as error:
+            problems = error.errors
+        else:
+            messages.success(
+                request, _("Đã nhập mẫu “%(t)s” (đang soạn): kiểm tra rồi bấm Áp dụng.") % {"t": template}
+            )
+            return redirect("reporting:template", pk=template.pk)
+    status = 400 if (form.errors or problems) else 200
+    return render(
+        request, "reporting/template_import.html", {"form": form, "problems": problems}, status=status
+    )
+
+
+@require_POST
+def template_publish(request, pk):
+    template = get_object_or_404(ReportTemplate.objects.visible_to(request.user), pk=pk)
+    if not (
+        request.user.can_manage_subtree
+        and ReportTemplate.objects.editable_by(request.user).filter(pk=pk).exists()
+    ):
+        raise PermissionDenied(_("Chỉ đơn vị ban hành được áp dụng mẫu này."))
+    try:
+        services.publish_template(actor=request.user, template=template)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Mẫu đã được áp dụng; có thể giao báo cáo theo mẫu này."))
+    return redirect("reporting:template", pk=pk)

@@ -28,3 +28,11 @@ def form_token(context):
     request = context.get("request")
     token = token_from(request) if request is not None and request.method == "POST" else None
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, token or uuid.uuid4())
+
+
+@register.filter
+def vnum(value):
+    """A number in Vietnamese notation (1.890; 12,5); empty stays empty."""
+    from tuyengiao.reporting.values import format_number
+
+    return "" if value is None or value == "" else format_number(value)
