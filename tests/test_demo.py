@@ -24,7 +24,7 @@ def test_demo_builds_thai_nguyen_across_the_reform():
     from tuyengiao.orgs import queries
     from tuyengiao.orgs.models import OrgUnit, UnitKind
 
-    demo.build()
+    demo.build(today=dt.date(2026, 11, 22))
     thai_nguyen = OrgUnit.objects.get(name="Thái Nguyên", kind=UnitKind.PROVINCE)
     before = queries.children(thai_nguyen, dt.date(2025, 6, 30))
     after = queries.children(thai_nguyen, dt.date(2025, 7, 1))
@@ -36,3 +36,17 @@ def test_demo_builds_thai_nguyen_across_the_reform():
     assert bac_kan_communes.count() > 90 and set(bac_kan_communes.values_list("pk", flat=True)) <= reach
     roles = {role for account in User.objects.all() for role in account.roles}
     assert roles == set(Role.values)
+
+    # two years of reports crossing the merger: some late, some returned, some missing
+    from tuyengiao.reporting.consolidation import SUBMITTED_TOO, consolidate
+    from tuyengiao.reporting.models import Submission, SubmissionStatus
+    from tuyengiao.reporting.periods import half
+
+    submissions = Submission.objects.all()
+    assert submissions.filter(status=SubmissionStatus.RETURNED).exists()
+    assert submissions.filter(
+        status=SubmissionStatus.DRAFT, assignment__deadline__lt=dt.date(2026, 1, 1)
+    ).exists()
+    assert any(s.is_late for s in submissions.exclude(first_submitted_at=None)[:500])
+    first_half_2025 = consolidate(thai_nguyen, half(2025, 1), "BC-TG", statuses=SUBMITTED_TOO)
+    assert {u.code[:2] for u in first_half_2025.units} == {"19", "06"}  # Thái Nguyên's and Bắc Kạn's communes

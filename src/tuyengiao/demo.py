@@ -153,8 +153,11 @@ def build_users(actor=None) -> None:
 
 
 @transaction.atomic
-def build(actor=None) -> None:
+def build(actor=None, *, today=None) -> None:
+    from tuyengiao.reporting import demo as reporting_demo
+
     reference.load_provinces(actor=actor)
     build_thai_nguyen(actor)
     build_clusters(actor)
     build_users(actor)
+    reporting_demo.build(today)
