@@ -46,25 +46,39 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A phone-sized page (360 px wide), Vietnamese."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def make_page(browser):
+    """New phone-sized (360 px wide), Vietnamese browser pages, each with its own cookies."""
+    contexts = []
+
+    def _make_page():
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, locale="vi-VN", accept_downloads=True
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _make_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(make_page):
+    return make_page()
 
 
 @pytest.fixture
 def sign_in(page, live_server):
     from tests.factories import PASSWORD
 
-    def _sign_in(username):
-        page.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
-        page.get_by_label("Tên đăng nhập").fill(username)
-        page.get_by_label("Mật khẩu").fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_url(f"{live_server.url}/")
-        return page
+    def _sign_in(username, on=None):
+        target = on or page
+        target.goto(f"{live_server.url}/tai-khoan/dang-nhap/")
+        target.get_by_label("Tên đăng nhập").fill(username)
+        target.get_by_label("Mật khẩu").fill(PASSWORD)
+        target.get_by_role("button", name="Đăng nhập").click()
+        target.wait_for_url(f"{live_server.url}/")
+        return target
 
     return _sign_in

@@ -1,0 +1,85 @@
+"""The reporting cycle in a real browser: fill, submit, return, fix, resubmit, accept, consolidate, DOCX."""
+
+import datetime as dt
+
+from playwright.sync_api import expect
+
+from tests.factories import user
+from tests.reporting.conftest import build_template
+from tuyengiao.accounts.models import Role
+from tuyengiao.reporting import services
+from tuyengiao.reporting.periods import month
+
+FIGURES = {
+    "A01": "2",
+    "A02": "40",
+    "A03": "12",
+    "A04": "5",
+    "A05": "1.890",
+    "B01": "1",
+    "B02": "300",
+    "C04": "1",
+    "C05": "35",
+    "D01": "3",
+    "D02": "120",
+    "E01": "0",
+    "E02": "0",
+    "F01": "Có",
+}
+
+
+def test_a_report_goes_up_is_returned_fixed_accepted_and_consolidated(world, sign_in, make_page, live_server):
+    template = build_template(world.an)
+    period = month(2025, 9)
+    services.create_assignment(
+        actor=None,
+        template=template,
+        assigner=world.an,
+        period=period,
+        units=[world.new_commune],
+        deadline=dt.date(2025, 10, 5),
+    )
+    user("canbo", world.new_commune, Role.UNIT_OFFICER)
+    user("chuyenvien", world.an, Role.SPECIALIST)
+
+    officer = sign_in("canbo")
+    officer.goto(f"{live_server.url}/bao-cao/")
+    officer.get_by_role("link", name="Báo cáo công tác tuyên giáo").click()
+    for code, value in FIGURES.items():
+        officer.locator(f"#f-{code}").fill(value)
+    officer.locator("#t-III").fill("Tổ chức 2 hội nghị báo cáo viên.")
+    officer.get_by_role("button", name="Gửi báo cáo").click()
+    expect(officer.locator("main")).to_contain_text("Đã gửi báo cáo lên cấp trên")
+
+    specialist = sign_in("chuyenvien", on=make_page())
+    specialist.goto(officer.url)
+    specialist.get_by_label("Lý do trả lại").fill("Số hội nghị chưa đúng: tháng 9 có 3 hội nghị.")
+    specialist.get_by_role("button", name="Trả lại").click()
+    expect(specialist.locator("main")).to_contain_text("Đã trả lại báo cáo")
+
+    officer.reload()
+    expect(officer.locator("main")).to_contain_text("tháng 9 có 3 hội nghị")
+    officer.locator("#f-A01").fill("3")
+    officer.get_by_role("button", name="Gửi báo cáo").click()
+    expect(officer.locator("main")).to_contain_text("Đã gửi báo cáo lên cấp trên")
+
+    specialist.reload()
+    specialist.get_by_role("button", name="Duyệt báo cáo").click()
+    expect(specialist.locator("main")).to_contain_text("Đã duyệt báo cáo")
+
+    specialist.goto(f"{live_server.url}/bao-cao/tong-hop/")
+    specialist.get_by_label("Đơn vị").select_option(label=world.an.name)
+    specialist.get_by_label("Kỳ").fill("tháng 9/2025")
+    specialist.get_by_role("button", name="Tổng hợp").click()
+    expect(specialist.locator("main")).to_contain_text("1/1 đơn vị đã nộp")
+    with specialist.expect_download() as download_info:
+        specialist.get_by_role("link", name="Tải DOCX").click()
+    path = download_info.value.path()
+
+    import docx
+
+    document = docx.Document(str(path))
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text.strip() == "STT")
+    values = {row.cells[1].text: row.cells[4].text for row in figures.rows[1:]}
+    assert values["A01"] == "3" and values["A05"] == "1.890"
+    assert "Tổ chức 2 hội nghị báo cáo viên." in "\n".join(p.text for p in document.paragraphs)
