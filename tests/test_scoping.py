@@ -48,6 +48,7 @@ SPEC = {
     "reporting:entry": "submission",
     "reporting:autosave": "submission",
     "reporting:send": "submission",
+    "reporting:prefill": "submission",
     "reporting:accept": "submission",
     "reporting:return": "submission",
     "reporting:reopen": "submission",
@@ -70,6 +71,7 @@ POST_ONLY = {
     "reporting:return",
     "reporting:reopen",
     "reporting:template_publish",
+    "reporting:prefill",
 }
 
 
@@ -172,6 +174,8 @@ def foreign_object(kind, world, clusters):
 
 
 def url_for(url_name, obj):
+    if url_name == "reporting:prefill":
+        return reverse(url_name, kwargs={"pk": obj.pk, "source": "thang"})
     if SPEC[url_name] == "membership":
         return reverse(url_name, kwargs={"pk": obj.cluster_id, "member_pk": obj.pk})
     return reverse(url_name, kwargs={"pk": obj.pk})
@@ -205,6 +209,7 @@ WRITERS = {
     "reporting:return": MANAGERS,
     "reporting:reopen": MANAGERS,
     "reporting:template_publish": MANAGERS,
+    "reporting:prefill": {"officer", "admin"},
 }
 
 

@@ -73,3 +73,8 @@ def test_consolidation_is_a_fixed_number_of_queries(world, first_half_2024, djan
     with django_assert_max_num_queries(16):
         result = consolidate(world.an, half(2024, 1), "BC-TG")
     assert isinstance(result.totals["A01"], Decimal)
+
+
+def test_a_period_without_any_report_is_an_empty_consolidation(world):
+    result = consolidate(world.an, month(2019, 1), "BC-TG")
+    assert result.totals == {} and result.coverage_label == "0/0 đơn vị đã nộp"

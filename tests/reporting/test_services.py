@@ -230,3 +230,60 @@ def test_a_rule_must_compare_and_name_known_indicators(template):
         services.add_rule(template, expression="Z99 > 0", message="?")
     with pytest.raises(ValidationError, match="Quy tắc"):
         services.add_rule(template, expression="A01 >= (A02", message="?")
+
+
+def test_a_six_month_report_is_prefilled_from_the_units_monthly_reports(world, template):
+    from tests.reporting.conftest import fill
+    from tuyengiao.reporting.periods import half
+
+    for number in (7, 8, 9):
+        fill(
+            template,
+            world.an,
+            month(2025, number),
+            world.new_commune,
+            {"A01": number, "A03": 10 + number, "C03": 80},
+        )
+    assignment = services.create_assignment(
+        actor=None,
+        template=template,
+        assigner=world.an,
+        period=half(2025, 2),
+        units=[world.new_commune],
+        deadline=dt.date(2026, 1, 10),
+    )
+    six_months = assignment.submissions.get()
+    services.prefill_from_months(actor=officer(world), submission=six_months)
+    raws = {v.indicator.code: v.raw for v in six_months.values.select_related("indicator")}
+    assert raws["A01"] == "24" and raws["A03"] == "19" and raws["C03"] == "80"
+
+
+def test_the_upper_units_own_report_is_seeded_from_the_consolidation_below(world, template):
+    from tests.reporting.conftest import fill
+
+    fill(
+        template,
+        world.an,
+        month(2025, 9),
+        world.new_commune,
+        {"A01": 4, "A05": 300},
+        narrative="Hội nghị tháng 9.",
+    )
+    centre_template = template  # the centre asks the province on the same template
+    assignment = services.create_assignment(
+        actor=None,
+        template=centre_template,
+        assigner=world.centre,
+        period=month(2025, 9),
+        units=[world.an],
+        deadline=dt.date(2025, 10, 10),
+    )
+    own = assignment.submissions.get()
+    seeded = services.seed_from_below(actor=None, submission=own)
+    raws = {v.indicator.code: v.raw for v in seeded.values.select_related("indicator")}
+    assert raws["A01"] == "4" and raws["A05"] == "300"
+    assert (
+        "1/1 đơn vị đã nộp" in seeded.annex
+        and "Xã Mới" in seeded.annex
+        and "Hội nghị tháng 9." in seeded.annex
+    )

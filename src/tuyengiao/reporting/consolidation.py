@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from tuyengiao.orgs import queries as org_queries
@@ -161,7 +162,10 @@ def consolidate(
     if latest is not None:
         result.indicators = list(latest.template.indicators.all())
         result.sections = list(latest.template.sections.all())
-    submission_sql, params = counted.values("pk").query.sql_with_params()
+    try:
+        submission_sql, params = counted.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # nothing was asked for in this period
+        return result
     with connection.cursor() as cursor:
         cursor.execute(_totals_sql(submission_sql), params)
         for code, total, count in cursor.fetchall():
@@ -207,3 +211,26 @@ def compiled_narratives(submissions) -> list[tuple[str, list[tuple[str, str]]]]:
         label = f"{narrative.submission.unit} ({narrative.submission.assignment.period_label})"
         by_section[key].append((label, narrative.text))
     return [(titles[key], entries) for key, entries in by_section.items()]
+
+
+def own_over_time(unit: OrgUnit, period: Period, template_code: str) -> dict[str, Decimal]:
+    """A unit's own figures for a period from its own shorter reports (e.g. six monthly ones), by each
+    indicator's time rule: what a 6-month report is prefilled with."""
+    finer = [
+        a
+        for a in Assignment.objects.filter(
+            template__code=template_code,
+            period_start__gte=period.start,
+            period_end__lte=period.end,
+            submissions__unit=unit,
+        ).exclude(period_key=period.key)
+    ]
+    finer = _one_length(finer, period)
+    counted = Submission.objects.filter(assignment__in=finer, unit=unit, status__in=SUBMITTED_TOO)
+    try:
+        submission_sql, params = counted.values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_aggregate_sql(submission_sql) + " SELECT code, value FROM per_unit", params)
+        return {code: _decimal(value) for code, value in cursor.fetchall()}

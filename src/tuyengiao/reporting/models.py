@@ -274,6 +274,7 @@ class Submission(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
     confirmed_warnings = models.JSONField(default=list, blank=True)
+    annex = models.TextField(_("phụ lục: nội dung tổng hợp từ cấp dưới"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

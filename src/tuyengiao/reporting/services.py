@@ -448,3 +448,56 @@ def due_for(unit: OrgUnit):
         .select_related("assignment__template")
         .order_by("assignment__deadline", "assignment__template__code")
     )
+
+
+def _prefill(actor, submission: Submission, numbers: dict, annex: str | None = None) -> Submission:
+    from tuyengiao.reporting.values import format_number
+
+    by_code = {i.code: i for i in _indicators(submission)}
+    values = {}
+    for code, number in numbers.items():
+        indicator = by_code.get(code)
+        if indicator is None or number is None:
+            continue
+        if indicator.value_type == ValueType.BOOLEAN:
+            values[code] = "Có" if number else "Không"
+        elif indicator.value_type == ValueType.INTEGER:
+            values[code] = format_number(number.quantize(Decimal(1)))
+        else:
+            values[code] = format_number(number)
+    submission, _result = save_draft(actor=actor, submission=submission, expected_version=None, values=values)
+    if annex is not None:
+        Submission.objects.filter(pk=submission.pk).update(annex=annex)
+        submission.annex = annex
+    return submission
+
+
+@transaction.atomic
+def prefill_from_months(*, actor, submission: Submission) -> Submission:
+    """Điền số liệu báo cáo 6 tháng (quý, năm) từ các báo cáo tháng của chính đơn vị."""
+    from tuyengiao.reporting.consolidation import own_over_time
+
+    _check_editable(submission, actor)
+    numbers = own_over_time(
+        submission.unit, submission.assignment.period, submission.assignment.template.code
+    )
+    if not numbers:
+        fail("Đơn vị chưa có báo cáo ngắn hơn nào (đã gửi) trong kỳ này để điền.", code="nothing")
+    return _prefill(actor, submission, numbers)
+
+
+@transaction.atomic
+def seed_from_below(*, actor, submission: Submission) -> Submission:
+    """Điền báo cáo của đơn vị từ tổng hợp báo cáo cấp dưới: the numbers, and the texts as an annex."""
+    from tuyengiao.reporting.consolidation import SUBMITTED_TOO, consolidate
+
+    _check_editable(submission, actor)
+    assignment = submission.assignment
+    result = consolidate(submission.unit, assignment.period, assignment.template.code, statuses=SUBMITTED_TOO)
+    if not result.submitted_unit_ids:
+        fail("Chưa có báo cáo nào của cấp dưới trong kỳ này để tổng hợp.", code="nothing")
+    annex = "\n\n".join(
+        f"{title}\n" + "\n".join(f"- {unit_label}: {text}" for unit_label, text in entries)
+        for title, entries in result.narratives
+    )
+    return _prefill(actor, submission, result.totals, annex=f"{result.coverage_label}.\n\n{annex}".strip())

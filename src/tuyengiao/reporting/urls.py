@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.entry, name="entry"),
     path("<int:pk>/luu-tu-dong/", views.autosave, name="autosave"),
     path("<int:pk>/gui/", views.send, name="send"),
+    path("<int:pk>/dien-san/<slug:source>/", views.prefill, name="prefill"),
     path("<int:pk>/duyet/", views.accept, name="accept"),
     path("<int:pk>/tra-lai/", views.return_, name="return"),
     path("<int:pk>/mo-lai/", views.reopen, name="reopen"),

@@ -457,3 +457,19 @@ def template_publish(request, pk):
     else:
         messages.success(request, _("Mẫu đã được áp dụng; có thể giao báo cáo theo mẫu này."))
     return redirect("reporting:template", pk=pk)
+
+
+@require_POST
+def prefill(request, pk, source):
+    """Điền sẵn: from the unit's own monthly reports, or from the consolidation of the units below."""
+    submission = _visible_submission(request, pk)
+    if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied(_("Bạn không được sửa báo cáo này."))
+    action = services.prefill_from_months if source == "thang" else services.seed_from_below
+    try:
+        action(actor=request.user, submission=submission)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Đã điền sẵn số liệu; kiểm tra, sửa rồi gửi."))
+    return redirect("reporting:entry", pk=pk)
