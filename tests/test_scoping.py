@@ -53,6 +53,7 @@ SPEC = {
     "reporting:return": "submission",
     "reporting:reopen": "submission",
     "reporting:assignment_create": None,
+    "reporting:schedules": None,
     "reporting:assignment": "assignment",
     "reporting:assignment_xlsx": "assignment",
     "reporting:templates": None,

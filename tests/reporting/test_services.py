@@ -287,3 +287,45 @@ def test_the_upper_units_own_report_is_seeded_from_the_consolidation_below(world
         and "Xã Mới" in seeded.annex
         and "Hội nghị tháng 9." in seeded.annex
     )
+
+
+def test_a_monthly_schedule_assigns_each_month_once_due_the_5th_of_the_next(world, template, capsys):
+    from tests.orgs.test_commands import run
+
+    schedule = services.create_schedule(
+        actor=None,
+        template=template,
+        assigner=world.an,
+        period_kind="M",
+        deadline_day=5,
+        target_kind="commune",
+    )
+    created = services.run_schedules(dt.date(2025, 12, 3))
+    assert [(a.period_key, a.deadline) for a in created] == [("2025-M12", dt.date(2026, 1, 5))]
+    assert created[0].schedule == schedule and created[0].submissions.count() == 1
+    assert services.run_schedules(dt.date(2025, 12, 20)) == []  # once per period
+    code, out, _err = run(capsys, "generate-assignments", "--date", "2026-01-02")
+    assert code == 0 and out.strip().endswith("created 1")
+    code, out, _err = run(capsys, "generate-assignments", "--date", "2026-01-03")
+    assert out.strip().endswith("created 0")
+
+
+def test_a_schedule_needs_a_calendar_period_and_a_real_day(world, template):
+    with pytest.raises(ValidationError, match="tháng, quý"):
+        services.create_schedule(
+            actor=None,
+            template=template,
+            assigner=world.an,
+            period_kind="C",
+            deadline_day=5,
+            target_kind="commune",
+        )
+    with pytest.raises(ValidationError, match="từ 1 đến 31"):
+        services.create_schedule(
+            actor=None,
+            template=template,
+            assigner=world.an,
+            period_kind="M",
+            deadline_day=40,
+            target_kind="commune",
+        )

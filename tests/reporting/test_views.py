@@ -188,3 +188,15 @@ def test_a_template_round_trips_through_excel_in_the_browser_forms(world, templa
     from tuyengiao.reporting.models import ReportTemplate
 
     assert not ReportTemplate.objects.filter(code="BC-TG3").exists()
+
+
+def test_a_manager_sets_up_a_monthly_schedule_and_this_months_assignment_appears(world, template, login):
+    manager = login(user("chuyenvien", world.an, Role.SPECIALIST))
+    response = manager.post(
+        reverse("reporting:schedules"),
+        {"template": template.pk, "period_kind": "M", "deadline_day": "5", "target_kind": "commune"},
+    )
+    assert response.status_code == 302
+    body = manager.get(reverse("reporting:schedules")).content.decode()
+    assert "Hằng tháng" in body and "ngày 5 tháng sau kỳ" in body
+    assert manager.get(reverse("reporting:due")).content.decode().count("Báo cáo công tác tuyên giáo") >= 1

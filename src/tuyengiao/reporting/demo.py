@@ -269,6 +269,11 @@ def build(today: dt.date | None = None) -> None:
                 )
             all_submissions.extend(submissions)
     writer.flush(all_submissions)
+    from tuyengiao.reporting.models import Schedule
+
+    Schedule.objects.create(
+        template=template, assigner=thai_nguyen, period_kind="M", deadline_day=5, target_kind=UnitKind.COMMUNE
+    )
 
 
 def _months_of(period):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
 from tuyengiao.orgs.models import OrgUnit, UnitKind
-from tuyengiao.reporting.models import ReportTemplate, TemplateStatus
+from tuyengiao.reporting.models import SCHEDULE_KINDS, ReportTemplate, TemplateStatus
 from tuyengiao.reporting.periods import PeriodParseError, parse_period
 
 
@@ -83,3 +83,29 @@ class ConsolidationForm(BootstrapMixin, forms.Form):
         for template in templates:
             codes.setdefault(template.code, f"{template.code} · {template.name}")
         self.fields["template_code"].choices = list(codes.items())
+
+
+class ScheduleForm(BootstrapMixin, forms.Form):
+    template = TemplateChoiceField(
+        label=_("Mẫu báo cáo"),
+        queryset=ReportTemplate.objects.none(),
+        error_messages={"invalid_choice": _("Mẫu báo cáo không có hoặc chưa áp dụng.")},
+    )
+    period_kind = forms.ChoiceField(
+        label=_("Định kỳ"),
+        choices=SCHEDULE_KINDS,
+    )
+    deadline_day = forms.IntegerField(
+        label=_("Hạn nộp: ngày của tháng sau kỳ"), min_value=1, max_value=31, initial=5
+    )
+    target_kind = forms.ChoiceField(
+        label=_("Đơn vị phải nộp"),
+        choices=[(k, v) for k, v in UnitKind.choices if k != UnitKind.CENTRE],
+        initial=UnitKind.COMMUNE,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = ReportTemplate.objects.visible_to(user).filter(
+            status=TemplateStatus.PUBLISHED
+        )

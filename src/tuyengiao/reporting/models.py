@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tuyengiao.core.scoping import ScopedQuerySet
-from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.orgs.models import OrgUnit, UnitKind
 
 
 class ValueType(models.TextChoices):
@@ -232,14 +232,23 @@ class Assignment(models.Model):
         return custom(period.start, period.end, self.period_label) if self.period_kind == "C" else period
 
 
+SCHEDULE_KINDS = [
+    ("M", _("Hằng tháng")),
+    ("Q", _("Hằng quý")),
+    ("H", _("6 tháng")),
+    ("9M", _("9 tháng")),
+    ("Y", _("Hằng năm")),
+]
+
+
 class Schedule(models.Model):
     """Lịch giao báo cáo định kỳ: e.g. every month, by the 5th of the next, to every commune under X."""
 
     template = models.ForeignKey(ReportTemplate, on_delete=models.PROTECT, related_name="schedules")
     assigner = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="schedules")
-    period_kind = models.CharField(_("loại kỳ"), max_length=2)
+    period_kind = models.CharField(_("định kỳ"), max_length=2, choices=SCHEDULE_KINDS)
     deadline_day = models.PositiveSmallIntegerField(_("hạn nộp: ngày của tháng sau kỳ"), default=5)
-    target_kind = models.CharField(_("cấp đơn vị phải nộp"), max_length=16)
+    target_kind = models.CharField(_("cấp đơn vị phải nộp"), max_length=16, choices=UnitKind.choices)
     active = models.BooleanField(_("đang áp dụng"), default=True)
 
     history = HistoricalRecords()

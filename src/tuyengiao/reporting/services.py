@@ -501,3 +501,86 @@ def seed_from_below(*, actor, submission: Submission) -> Submission:
         for title, entries in result.narratives
     )
     return _prefill(actor, submission, result.totals, annex=f"{result.coverage_label}.\n\n{annex}".strip())
+
+
+# ---------------------------------------------------------------- recurring schedules
+
+
+def _deadline_after(period: Period, day: int) -> dt.date:
+    """The given day of the month after the period (clamped to that month's length)."""
+    import calendar
+
+    year, month_number = (
+        (period.end.year + 1, 1) if period.end.month == 12 else (period.end.year, period.end.month + 1)
+    )
+    return dt.date(year, month_number, min(day, calendar.monthrange(year, month_number)[1]))
+
+
+@transaction.atomic
+def create_schedule(
+    *,
+    actor,
+    template: ReportTemplate,
+    assigner: OrgUnit,
+    period_kind: str,
+    deadline_day: int,
+    target_kind: str,
+):
+    from tuyengiao.reporting.models import Schedule
+    from tuyengiao.reporting.periods import PeriodKind
+
+    if period_kind not in {
+        PeriodKind.MONTH.value,
+        PeriodKind.QUARTER.value,
+        PeriodKind.HALF.value,
+        PeriodKind.NINE_MONTHS.value,
+        PeriodKind.YEAR.value,
+    }:
+        fail("Lịch định kỳ chỉ áp dụng cho tháng, quý, 6 tháng, 9 tháng, năm.", field="period_kind")
+    if not 1 <= deadline_day <= 31:
+        fail("Ngày hạn nộp phải từ 1 đến 31.", field="deadline_day")
+    if template.status != TemplateStatus.PUBLISHED:
+        fail("Chỉ lập lịch cho mẫu báo cáo đang áp dụng.", field="template")
+    return audited_save(
+        Schedule(
+            template=template,
+            assigner=assigner,
+            period_kind=period_kind,
+            deadline_day=deadline_day,
+            target_kind=target_kind,
+        ),
+        actor=actor,
+    )
+
+
+def run_schedules(today: dt.date) -> list[Assignment]:
+    """Giao báo cáo theo lịch: the current period's assignment of every active schedule, once."""
+    from tuyengiao.reporting.models import Schedule
+    from tuyengiao.reporting.periods import period_of_kind_containing
+
+    created = []
+    for schedule in Schedule.objects.filter(active=True).select_related("template", "assigner"):
+        try:
+            period = period_of_kind_containing(schedule.period_kind, today)
+        except ValueError:
+            continue  # e.g. a 9-month schedule in the last quarter
+        exists = Assignment.objects.filter(
+            template=schedule.template, assigner=schedule.assigner, period_key=period.key
+        ).exists()
+        if exists or not schedule.assigner.is_valid_on(today):
+            continue
+        units = reporting_units(schedule.assigner, schedule.target_kind, period)
+        if not units:
+            continue
+        created.append(
+            create_assignment(
+                actor=None,
+                template=schedule.template,
+                assigner=schedule.assigner,
+                period=period,
+                units=units,
+                schedule=schedule,
+                deadline=_deadline_after(period, schedule.deadline_day),
+            )
+        )
+    return created

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/tra-lai/", views.return_, name="return"),
     path("<int:pk>/mo-lai/", views.reopen, name="reopen"),
     path("dot/tao/", views.assignment_create, name="assignment_create"),
+    path("lich/", views.schedules, name="schedules"),
     path("dot/<int:pk>/", views.assignment_detail, name="assignment"),
     path("dot/<int:pk>/excel/", views.assignment_xlsx, name="assignment_xlsx"),
     path("tong-hop/", views.consolidated, name="consolidated"),

@@ -14,8 +14,14 @@ from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import submit_once
 from tuyengiao.reporting import completeness, consolidation, docx_export, exports, services
 from tuyengiao.reporting import template_xlsx as template_xlsx_module
-from tuyengiao.reporting.forms import AssignmentForm, ConsolidationForm, ReasonForm, TemplateImportForm
-from tuyengiao.reporting.models import Assignment, ReportTemplate, Submission, SubmissionStatus
+from tuyengiao.reporting.forms import (
+    AssignmentForm,
+    ConsolidationForm,
+    ReasonForm,
+    ScheduleForm,
+    TemplateImportForm,
+)
+from tuyengiao.reporting.models import Assignment, ReportTemplate, Schedule, Submission, SubmissionStatus
 from tuyengiao.reporting.values import format_number
 
 
@@ -473,3 +479,32 @@ def prefill(request, pk, source):
     else:
         messages.success(request, _("Đã điền sẵn số liệu; kiểm tra, sửa rồi gửi."))
     return redirect("reporting:entry", pk=pk)
+
+
+def schedules(request):
+    """Lịch giao báo cáo định kỳ of my unit: the list, and a form to add one."""
+    if not request.user.can_manage_subtree or request.user.unit_id is None:
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên được lập lịch giao báo cáo."))
+    form = ScheduleForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        schedule, repeat = submit_once(
+            request,
+            form,
+            lambda data: services.create_schedule(actor=request.user, assigner=request.user.unit, **data),
+            result_url=lambda _schedule: reverse("reporting:schedules"),
+        )
+        if repeat:
+            return repeat
+        if schedule:
+            created = services.run_schedules(timezone.localdate())
+            messages.success(
+                request, _("Đã lập lịch; đã giao %(n)d đợt cho kỳ hiện tại.") % {"n": len(created)}
+            )
+            return redirect("reporting:schedules")
+    items = Schedule.objects.editable_by(request.user).select_related("template").order_by("template__code")
+    return render(
+        request,
+        "reporting/schedules.html",
+        {"form": form, "schedules": items},
+        status=400 if form.errors else 200,
+    )
