@@ -329,3 +329,26 @@ def test_a_schedule_needs_a_calendar_period_and_a_real_day(world, template):
             deadline_day=40,
             target_kind="commune",
         )
+
+
+def test_what_is_due_puts_returned_reports_first_then_drafts_by_deadline(world, template):
+    from tests.reporting.conftest import fill
+
+    fill(template, world.an, month(2025, 7), world.new_commune, {"A01": 1}, status=SubmissionStatus.SUBMITTED)
+    fill(template, world.an, month(2025, 8), world.new_commune, {"A01": 1}, status=SubmissionStatus.RETURNED)
+    for number in (10, 9):
+        services.create_assignment(
+            actor=None,
+            template=template,
+            assigner=world.an,
+            period=month(2025, number),
+            units=[world.new_commune],
+            deadline=month(2025, number).end + dt.timedelta(days=5),
+        )
+    order = [(s.assignment.period_key, s.status) for s in services.due_for(world.new_commune)]
+    assert order == [
+        ("2025-M08", "returned"),
+        ("2025-M09", "draft"),
+        ("2025-M10", "draft"),
+        ("2025-M07", "submitted"),
+    ]

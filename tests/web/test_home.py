@@ -44,3 +44,10 @@ def test_a_missing_csrf_token_is_a_vietnamese_403(world):
     response = strict.post("/tai-khoan/dang-nhap/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Phiên làm việc đã hết hạn" in response.content.decode()
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(db, client):
+    response = client.get("/tai-khoan/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="vi"' in response.content.decode() and "Đăng nhập" in response.content.decode()
+    client.post("/ngon-ngu/", {"language": "en", "next": "/"})
+    assert "Sign in" in client.get("/tai-khoan/dang-nhap/").content.decode()

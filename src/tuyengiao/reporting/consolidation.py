@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, models
 
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit
@@ -86,62 +85,98 @@ def _one_length(assignments: list[Assignment], period: Period) -> list[Assignmen
     return [a for a in assignments if FINENESS.get(a.period_kind, 9) == finest]
 
 
-def selected_submissions(unit: OrgUnit, period: Period, template_code: str):
-    """The submissions asked for (any status) that the consolidation is made of, and the mode."""
+@dataclass
+class Selection:
+    """The reports a consolidation reads: assignments, and in path mode the path and the units left out."""
+
+    assignment_ids: list[int]
+    mode: str
+    sources: list[int]
+    excluded_units: list[int] = field(default_factory=list)
+
+    def submissions(self):
+        submissions = Submission.objects.filter(assignment_id__in=self.assignment_ids)
+        if self.mode == "path":
+            on_path = SubmissionAncestor.objects.filter(ancestor_id__in=self.sources).values("submission_id")
+            submissions = submissions.filter(pk__in=on_path).exclude(unit_id__in=self.excluded_units)
+        return submissions
+
+    def where(self, statuses) -> tuple[str, list]:
+        """The same selection as SQL over `s` (the submissions table), with its parameters."""
+        sql = f"s.assignment_id IN ({_marks(self.assignment_ids)}) AND s.status IN ({_marks(statuses)})"
+        params = [*self.assignment_ids, *statuses]
+        if self.mode == "path":
+            ancestors = SubmissionAncestor._meta.db_table
+            sql += (
+                f" AND s.id IN (SELECT submission_id FROM {ancestors} WHERE ancestor_id IN ({_marks(self.sources)}))"
+                f" AND s.unit_id NOT IN ({_marks(self.excluded_units)})"
+            )
+            params += [*self.sources, *self.excluded_units]
+        return sql, params
+
+
+def _marks(items) -> str:
+    return ", ".join(["%s"] * len(items))
+
+
+def select(unit: OrgUnit, period: Period, template_code: str) -> Selection:
     assignments, mode, sources = _assignments(unit, period, template_code)
     assignments = _one_length(assignments, period)
-    submissions = Submission.objects.filter(assignment__in=assignments)
-    if mode == "path":
-        assigners = {a.assigner_id for a in assignments}
-        submissions = submissions.filter(
-            pk__in=SubmissionAncestor.objects.filter(ancestor_id__in=sources).values("submission_id")
-        ).exclude(unit_id__in=[*sources, *assigners])
-    return submissions, mode
+    excluded = [*sources, *{a.assigner_id for a in assignments}] if mode == "path" else []
+    return Selection([a.pk for a in assignments], mode, sources, excluded)
 
 
-def _aggregate_sql(submission_sql: str) -> str:
+def selected_submissions(unit: OrgUnit, period: Period, template_code: str):
+    """The submissions asked for (any status) that the consolidation is made of, and the mode."""
+    selection = select(unit, period, template_code)
+    return selection.submissions(), selection.mode
+
+
+def _rollup_sql(where: str, *, breakdown: bool) -> str:
+    """Per unit over time by each indicator's rule, then over units: one statement, hash-friendly.
+
+    "Last" over time is the value of the latest period a unit reported, found by a join on that
+    period rather than a window function, so the database groups by hashing instead of sorting.
+    The per-unit rows (unit_id set) come first when asked for, then one total row per code.
+    """
     value, submission, assignment, indicator = (
         Value._meta.db_table,
         Submission._meta.db_table,
         Assignment._meta.db_table,
         Indicator._meta.db_table,
     )
+    rows = "SELECT unit_id, code, value, 1 FROM per_unit UNION ALL " if breakdown else ""
     return f"""
         WITH base AS (
-            SELECT s.unit_id, i.code, i.time_aggregation AS ta, i.unit_aggregation AS ua, v.number,
-                   ROW_NUMBER() OVER (PARTITION BY s.unit_id, i.code ORDER BY a.period_end DESC) AS rn
+            SELECT s.unit_id, v.indicator_id, a.period_end, v.number
             FROM {value} v
             JOIN {submission} s ON s.id = v.submission_id
             JOIN {assignment} a ON a.id = s.assignment_id
-            JOIN {indicator} i ON i.id = v.indicator_id
-            WHERE v.number IS NOT NULL AND s.id IN ({submission_sql})
+            WHERE v.number IS NOT NULL AND {where}
+        ),
+        latest AS (
+            SELECT unit_id, indicator_id, MAX(period_end) AS last_end FROM base GROUP BY unit_id, indicator_id
+        ),
+        per_indicator AS (
+            SELECT b.unit_id, b.indicator_id, SUM(b.number) AS total, AVG(b.number) AS mean,
+                   MAX(b.number) AS top, MAX(CASE WHEN b.period_end = l.last_end THEN b.number END) AS last
+            FROM base b JOIN latest l ON l.unit_id = b.unit_id AND l.indicator_id = b.indicator_id
+            GROUP BY b.unit_id, b.indicator_id
         ),
         per_unit AS (
-            SELECT unit_id, code, MAX(ua) AS ua,
-                   CASE MAX(ta)
-                       WHEN 'sum' THEN SUM(number)
-                       WHEN 'avg' THEN AVG(number)
-                       WHEN 'max' THEN MAX(number)
-                       ELSE MAX(CASE WHEN rn = 1 THEN number END)
+            SELECT p.unit_id, i.code, i.unit_aggregation AS ua,
+                   CASE i.time_aggregation
+                       WHEN 'sum' THEN p.total WHEN 'avg' THEN p.mean WHEN 'max' THEN p.top ELSE p.last
                    END AS value
-            FROM base GROUP BY unit_id, code
-        )"""
-
-
-def _totals_sql(submission_sql: str) -> str:
-    return (
-        _aggregate_sql(submission_sql)
-        + """
-        SELECT code,
+            FROM per_indicator p JOIN {indicator} i ON i.id = p.indicator_id
+        )
+        {rows}SELECT NULL, code,
                CASE MAX(ua)
-                   WHEN 'sum' THEN SUM(value)
-                   WHEN 'avg' THEN AVG(value)
-                   WHEN 'max' THEN MAX(value)
-                   WHEN 'min' THEN MIN(value)
+                   WHEN 'sum' THEN SUM(value) WHEN 'avg' THEN AVG(value)
+                   WHEN 'max' THEN MAX(value) WHEN 'min' THEN MIN(value)
                END,
                COUNT(value)
         FROM per_unit GROUP BY code"""
-    )
 
 
 def consolidate(
@@ -153,29 +188,28 @@ def consolidate(
     with_breakdown: bool = True,
     with_narratives: bool = True,
 ) -> Consolidation:
-    result = Consolidation(unit=unit, period=period, template_code=template_code, statuses=tuple(statuses))
-    asked, result.mode = selected_submissions(unit, period, template_code)
-    counted = asked.filter(status__in=statuses)
-    result.units = list(OrgUnit.objects.filter(pk__in=asked.values("unit_id")).order_by("name_folded"))
-    result.submitted_unit_ids = set(counted.values_list("unit_id", flat=True))
+    statuses = tuple(statuses)
+    result = Consolidation(unit=unit, period=period, template_code=template_code, statuses=statuses)
+    selection = select(unit, period, template_code)
+    result.mode = selection.mode
     latest = Assignment.objects.filter(template__code=template_code).order_by("-template__version").first()
     if latest is not None:
         result.indicators = list(latest.template.indicators.all())
         result.sections = list(latest.template.sections.all())
-    try:
-        submission_sql, params = counted.values("pk").query.sql_with_params()
-    except EmptyResultSet:  # nothing was asked for in this period
-        return result
+    if not selection.assignment_ids:
+        return result  # nothing was asked for in this period
+    asked = selection.submissions()
+    counted = asked.filter(status__in=statuses)
+    result.units = list(OrgUnit.objects.filter(pk__in=asked.values("unit_id")).order_by("name_folded"))
+    result.submitted_unit_ids = set(counted.values_list("unit_id", flat=True))
+    where, params = selection.where(statuses)
     with connection.cursor() as cursor:
-        cursor.execute(_totals_sql(submission_sql), params)
-        for code, total, count in cursor.fetchall():
-            result.totals[code] = _decimal(total)
-            result.reporting[code] = count
-        if with_breakdown:
-            cursor.execute(
-                _aggregate_sql(submission_sql) + " SELECT unit_id, code, value FROM per_unit", params
-            )
-            for unit_id, code, value in cursor.fetchall():
+        cursor.execute(_rollup_sql(where, breakdown=with_breakdown), params)
+        for unit_id, code, value, count in cursor.fetchall():
+            if unit_id is None:
+                result.totals[code] = _decimal(value)
+                result.reporting[code] = count
+            else:
                 result.per_unit.setdefault(unit_id, {})[code] = _decimal(value)
     for indicator in result.indicators:
         if indicator.unit_aggregation == UnitAggregation.NONE:
@@ -216,21 +250,45 @@ def compiled_narratives(submissions) -> list[tuple[str, list[tuple[str, str]]]]:
 def own_over_time(unit: OrgUnit, period: Period, template_code: str) -> dict[str, Decimal]:
     """A unit's own figures for a period from its own shorter reports (e.g. six monthly ones), by each
     indicator's time rule: what a 6-month report is prefilled with."""
-    finer = [
-        a
-        for a in Assignment.objects.filter(
+    finer = list(
+        Assignment.objects.filter(
             template__code=template_code,
             period_start__gte=period.start,
             period_end__lte=period.end,
             submissions__unit=unit,
         ).exclude(period_key=period.key)
-    ]
+    )
     finer = _one_length(finer, period)
-    counted = Submission.objects.filter(assignment__in=finer, unit=unit, status__in=SUBMITTED_TOO)
-    try:
-        submission_sql, params = counted.values("pk").query.sql_with_params()
-    except EmptyResultSet:
+    if not finer:
         return {}
+    where, params = Selection([a.pk for a in finer], "given", [unit.pk]).where(SUBMITTED_TOO)
     with connection.cursor() as cursor:
-        cursor.execute(_aggregate_sql(submission_sql) + " SELECT code, value FROM per_unit", params)
-        return {code: _decimal(value) for code, value in cursor.fetchall()}
+        cursor.execute(_rollup_sql(f"{where} AND s.unit_id = %s", breakdown=False), [*params, unit.pk])
+        return {code: _decimal(value) for _unit, code, value, _count in cursor.fetchall()}
+
+
+def monthly_series(
+    unit: OrgUnit, template_code: str, codes: list[str], months: list[Period]
+) -> dict[str, dict]:
+    """Summed monthly figures of the reports a unit asked for: {code: {period key: value}}, one query.
+
+    For the dashboard's charts; only indicators that add up over units are meaningful here.
+    """
+    if not months:
+        return {}
+    sources = [unit.pk, *org_queries.predecessor_ids(unit.pk)]
+    rows = (
+        Value.objects.filter(
+            indicator__code__in=codes,
+            submission__status__in=SUBMITTED_TOO,
+            submission__assignment__template__code=template_code,
+            submission__assignment__assigner_id__in=sources,
+            submission__assignment__period_key__in=[m.key for m in months],
+        )
+        .values_list("indicator__code", "submission__assignment__period_key")
+        .annotate(total=models.Sum("number"))
+    )
+    series = {code: {} for code in codes}
+    for code, key, total in rows:
+        series[code][key] = _decimal(total)
+    return series

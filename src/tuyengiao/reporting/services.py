@@ -441,12 +441,20 @@ def reopen(*, actor, submission: Submission, reason: str) -> Submission:
 
 
 def due_for(unit: OrgUnit):
-    """What a unit must submit: open submissions first by deadline."""
+    """What a unit must submit: returned reports first, then drafts, by deadline; then those awaiting review."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    priority = Case(
+        When(status=SubmissionStatus.RETURNED, then=Value(0)),
+        When(status=SubmissionStatus.DRAFT, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
     return (
         Submission.objects.filter(unit=unit)
         .exclude(status=SubmissionStatus.ACCEPTED)
         .select_related("assignment__template")
-        .order_by("assignment__deadline", "assignment__template__code")
+        .order_by(priority, "assignment__deadline", "assignment__template__code")
     )
 
 

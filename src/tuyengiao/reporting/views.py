@@ -268,9 +268,6 @@ def assignment_detail(request, pk):
         "assignment": assignment,
         "grid": grid,
         "submitted_pct": submitted_pct,
-        "submitted_bucket": min(
-            100, 25 * round(submitted_pct / 25)
-        ),  # Bootstrap's w-0/25/50/75/100 (no inline style: CSP)
         "on_time_pct": grid.percent(completeness.ON_TIME),
         "missing_count": len(grid.missing) - grid.counts.get("returned", 0),
     }

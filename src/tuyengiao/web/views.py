@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from tuyengiao.orgs import queries
 from tuyengiao.orgs.models import OrgUnit, UnitKind
+from tuyengiao.reporting import dashboard
 
 
 def home(request):
@@ -25,4 +26,5 @@ def home(request):
             children=queries.children(unit, today)[:60],
             children_total=queries.children(unit, today).count(),
         )
+    context["reports"] = dashboard.for_user(request.user)
     return render(request, "web/home.html", context)
