@@ -74,8 +74,11 @@ test-postgres: setup
 	@echo "== pytest on PostgreSQL ($${DATABASE_URL:-$(PG_URL)}) =="
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest $(PYTEST_ARGS)
 
+# Benchmarks print figures (PostgreSQL); BENCH_SCALE=small for a quick run of the consolidation one.
+BENCH_SCALE ?= full
 bench: setup
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/tree.py
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/consolidate.py --scale $(BENCH_SCALE)
 
 clean:
 	rm -rf $(VENV) node_modules var
