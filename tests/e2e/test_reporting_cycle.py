@@ -5,27 +5,11 @@ import datetime as dt
 from playwright.sync_api import expect
 
 from tests.factories import user
+from tests.reporting.conftest import GOOD as FIGURES
 from tests.reporting.conftest import build_template
 from tuyengiao.accounts.models import Role
 from tuyengiao.reporting import services
 from tuyengiao.reporting.periods import month
-
-FIGURES = {
-    "A01": "2",
-    "A02": "40",
-    "A03": "12",
-    "A04": "5",
-    "A05": "1.890",
-    "B01": "1",
-    "B02": "300",
-    "C04": "1",
-    "C05": "35",
-    "D01": "3",
-    "D02": "120",
-    "E01": "0",
-    "E02": "0",
-    "F01": "Có",
-}
 
 
 def test_a_report_goes_up_is_returned_fixed_accepted_and_consolidated(world, sign_in, make_page, live_server):

@@ -7,6 +7,24 @@ from tuyengiao.reporting.demo_template import INDICATORS, RULES, SECTIONS
 from tuyengiao.reporting.models import Submission, SubmissionStatus
 from tuyengiao.reporting.periods import month
 
+# A month's figures that satisfy every rule of the demo template, as a unit officer types them.
+GOOD = {
+    "A01": "2",
+    "A02": "40",
+    "A03": "12",
+    "A04": "5",
+    "A05": "1.890",
+    "B01": "1",
+    "B02": "300",
+    "C04": "1",
+    "C05": "35",
+    "D01": "3",
+    "D02": "120",
+    "E01": "0",
+    "E02": "0",
+    "F01": "có",
+}
+
 
 def build_template(owner, code="BC-TG"):
     template = services.create_template(

@@ -5,28 +5,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from tests.factories import user
+from tests.reporting.conftest import GOOD
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.core.services import ConflictError
 from tuyengiao.reporting import services
 from tuyengiao.reporting.models import SubmissionEvent, SubmissionStatus
 from tuyengiao.reporting.periods import month
-
-GOOD = {
-    "A01": "2",
-    "A02": "40",
-    "A03": "12",
-    "A04": "5",
-    "A05": "1.890",
-    "B01": "1",
-    "B02": "300",
-    "C04": "1",
-    "C05": "35",
-    "D01": "3",
-    "D02": "120",
-    "E01": "0",
-    "E02": "0",
-    "F01": "có",
-}
 
 
 def officer(world):

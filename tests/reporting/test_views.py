@@ -3,25 +3,11 @@ import io
 from django.urls import reverse
 
 from tests.factories import user
+from tests.reporting.conftest import GOOD as FIGURES
 from tuyengiao.accounts.models import Role
 from tuyengiao.reporting.models import SubmissionStatus
 
-GOOD = {
-    "v-A01": "2",
-    "v-A02": "40",
-    "v-A03": "12",
-    "v-A04": "5",
-    "v-A05": "1.890",
-    "v-B01": "1",
-    "v-B02": "300",
-    "v-C04": "1",
-    "v-C05": "35",
-    "v-D01": "3",
-    "v-D02": "120",
-    "v-E01": "0",
-    "v-E02": "0",
-    "v-F01": "có",
-}
+GOOD = {f"v-{code}": value for code, value in FIGURES.items()}
 
 
 def officer_client(world, login):
