@@ -186,3 +186,21 @@ def test_a_manager_sets_up_a_monthly_schedule_and_this_months_assignment_appears
     body = manager.get(reverse("reporting:schedules")).content.decode()
     assert "Hằng tháng" in body and "ngày 5 tháng sau kỳ" in body
     assert manager.get(reverse("reporting:due")).content.decode().count("Báo cáo công tác tuyên giáo") >= 1
+
+
+def test_a_double_clicked_send_is_one_submission_and_both_clicks_succeed(submission, world, login):
+    from tuyengiao.reporting.models import SubmissionEvent
+
+    client = officer_client(world, login)
+    first = client.post(reverse("reporting:send", args=[submission.pk]), {**GOOD, "version": "1"})
+    second = client.post(reverse("reporting:send", args=[submission.pk]), {**GOOD, "version": "1"})
+    assert first.status_code == second.status_code == 302
+    assert SubmissionEvent.objects.filter(submission=submission, to_status="submitted").count() == 1
+
+
+def test_a_refused_send_still_keeps_the_typed_draft(submission, world, login):
+    client = officer_client(world, login)
+    client.post(reverse("reporting:send", args=[submission.pk]), {**GOOD, "version": "1", "v-A05": "2"})
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.DRAFT
+    assert submission.values.get(indicator__code="A05").raw == "2"

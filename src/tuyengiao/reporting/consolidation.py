@@ -135,8 +135,9 @@ def selected_submissions(unit: OrgUnit, period: Period, template_code: str):
 def _rollup_sql(where: str, *, breakdown: bool) -> str:
     """Per unit over time by each indicator's rule, then over units: one statement, hash-friendly.
 
-    "Last" over time is the value of the latest period a unit reported, found by a join on that
-    period rather than a window function, so the database groups by hashing instead of sorting.
+    "Last" over time is the value of the latest period a unit reported. PostgreSQL takes it in the
+    same pass, as the greatest (period, value) pair; SQLite, which has no arrays, joins on the
+    latest period. Either way the database groups by hashing, not by sorting with a window.
     The per-unit rows (unit_id set) come first when asked for, then one total row per code.
     """
     value, submission, assignment, indicator = (
@@ -145,14 +146,20 @@ def _rollup_sql(where: str, *, breakdown: bool) -> str:
         Assignment._meta.db_table,
         Indicator._meta.db_table,
     )
-    rows = "SELECT unit_id, code, value, 1 FROM per_unit UNION ALL " if breakdown else ""
-    return f"""
-        WITH base AS (
-            SELECT s.unit_id, v.indicator_id, a.period_end, v.number
-            FROM {value} v
+    joins = f"""FROM {value} v
             JOIN {submission} s ON s.id = v.submission_id
             JOIN {assignment} a ON a.id = s.assignment_id
-            WHERE v.number IS NOT NULL AND {where}
+            WHERE v.number IS NOT NULL AND {where}"""
+    if connection.vendor == "postgresql":
+        per_indicator = f"""per_indicator AS (
+            SELECT s.unit_id, v.indicator_id, SUM(v.number) AS total, AVG(v.number) AS mean, MAX(v.number) AS top,
+                   (MAX(ARRAY[(a.period_end - DATE '2000-01-01')::numeric, v.number]))[2] AS last
+            {joins}
+            GROUP BY s.unit_id, v.indicator_id
+        )"""
+    else:
+        per_indicator = f"""base AS (
+            SELECT s.unit_id, v.indicator_id, a.period_end, v.number {joins}
         ),
         latest AS (
             SELECT unit_id, indicator_id, MAX(period_end) AS last_end FROM base GROUP BY unit_id, indicator_id
@@ -162,7 +169,10 @@ def _rollup_sql(where: str, *, breakdown: bool) -> str:
                    MAX(b.number) AS top, MAX(CASE WHEN b.period_end = l.last_end THEN b.number END) AS last
             FROM base b JOIN latest l ON l.unit_id = b.unit_id AND l.indicator_id = b.indicator_id
             GROUP BY b.unit_id, b.indicator_id
-        ),
+        )"""
+    rows = "SELECT unit_id, code, value, 1 FROM per_unit UNION ALL " if breakdown else ""
+    return f"""
+        WITH {per_indicator},
         per_unit AS (
             SELECT p.unit_id, i.code, i.unit_aggregation AS ua,
                    CASE i.time_aggregation

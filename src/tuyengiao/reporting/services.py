@@ -199,6 +199,16 @@ def _indicators(submission: Submission) -> list[Indicator]:
     return list(submission.assignment.template.indicators.all())
 
 
+def _lock(submission: Submission) -> Submission:
+    """The submission row, locked for this transaction. Only that row: `of=("self",)` keeps
+    PostgreSQL from also locking the joined assignment and template, which every unit shares."""
+    return (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("assignment__template", "unit")
+        .get(pk=submission.pk)
+    )
+
+
 def _check_editable(submission: Submission, actor) -> None:
     """`actor=None` is the system itself (imports, the demo): it may write anything not locked."""
     if actor is not None and not Submission.objects.editable_by(actor).filter(pk=submission.pk).exists():
@@ -206,6 +216,42 @@ def _check_editable(submission: Submission, actor) -> None:
     if submission.is_locked:
         label = submission.get_status_display().lower()
         fail(f"Báo cáo {label}, không sửa được nữa.", code="locked")
+
+
+def _write(
+    submission: Submission,
+    indicators: list[Indicator],
+    values: dict[str, str],
+    narratives: dict[str, str] | None,
+) -> dict[str, str]:
+    """Store what was typed (valid or not) and return the field errors."""
+    errors = {}
+    by_code = {indicator.code: indicator for indicator in indicators}
+    existing = {v.indicator_id: v for v in submission.values.all()}
+    to_create, to_update = [], []
+    for code, raw in values.items():
+        indicator = by_code.get(code)
+        if indicator is None:
+            continue
+        reading = read(
+            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
+        )
+        if not reading.ok:
+            errors[code] = reading.error
+        value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
+        value.raw = nfc(raw or "")[:500]
+        value.number, value.text = _stored(indicator, reading.value if reading.ok else None)
+        (to_update if value.pk else to_create).append(value)
+    Value.objects.bulk_create(to_create)
+    Value.objects.bulk_update(to_update, ["raw", "number", "text"])
+    if narratives:
+        sections = {s.code: s for s in submission.assignment.template.sections.all()}
+        for code, text in narratives.items():
+            if code in sections:
+                Narrative.objects.update_or_create(
+                    submission=submission, section=sections[code], defaults={"text": text}
+                )
+    return errors
 
 
 @transaction.atomic
@@ -218,36 +264,10 @@ def save_draft(
     narratives: dict[str, str] | None = None,
 ) -> tuple[Submission, EntryResult]:
     """Keep everything typed (even what is not valid yet) and say what is wrong, field by field."""
-    submission = (
-        Submission.objects.select_for_update().select_related("assignment__template").get(pk=submission.pk)
-    )
+    submission = _lock(submission)
     check_version(submission, expected_version)
     _check_editable(submission, actor)
-    result = EntryResult()
-    by_code = {indicator.code: indicator for indicator in _indicators(submission)}
-    existing = {v.indicator_id: v for v in submission.values.all()}
-    to_create, to_update = [], []
-    for code, raw in values.items():
-        indicator = by_code.get(code)
-        if indicator is None:
-            continue
-        reading = read(
-            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
-        )
-        if not reading.ok:
-            result.field_errors[code] = reading.error
-        value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
-        value.raw = nfc(raw or "")[:500]
-        value.number, value.text = _stored(indicator, reading.value if reading.ok else None)
-        (to_update if value.pk else to_create).append(value)
-    Value.objects.bulk_create(to_create)
-    Value.objects.bulk_update(to_update, ["raw", "number", "text"])
-    sections = {s.code: s for s in submission.assignment.template.sections.all()}
-    for code, text in (narratives or {}).items():
-        if code in sections:
-            Narrative.objects.update_or_create(
-                submission=submission, section=sections[code], defaults={"text": text}
-            )
+    result = EntryResult(field_errors=_write(submission, _indicators(submission), values, narratives))
     submission.version += 1
     submission.updated_by = actor
     submission.save(update_fields=["version", "updated_by", "updated_at"])
@@ -267,26 +287,28 @@ def _stored(indicator: Indicator, value) -> tuple[Decimal | None, str]:
 def current_values(submission: Submission) -> dict[str, Decimal | bool | str | None]:
     """The parsed values by indicator code (booleans as bool, texts as str)."""
     result = {}
-    for value in submission.values.select_related("indicator"):
-        indicator = value.indicator
-        if indicator.value_type == ValueType.TEXT:
-            result[indicator.code] = value.text or None
-        elif indicator.value_type == ValueType.BOOLEAN:
-            result[indicator.code] = None if value.number is None else bool(value.number)
+    rows = submission.values.values_list("indicator__code", "indicator__value_type", "number", "text")
+    for code, value_type, number, text in rows:
+        if value_type == ValueType.TEXT:
+            result[code] = text or None
+        elif value_type == ValueType.BOOLEAN:
+            result[code] = None if number is None else bool(number)
         else:
-            result[indicator.code] = value.number
+            result[code] = number
     return result
 
 
-def validate(submission: Submission) -> EntryResult:
+def validate(submission: Submission, indicators: list[Indicator] | None = None) -> EntryResult:
     """Everything that must hold before sending: types, bounds, required fields, rules."""
     result = EntryResult()
-    indicators = _indicators(submission)
-    raws = {v.indicator_id: v.raw for v in submission.values.all()}
+    indicators = indicators if indicators is not None else _indicators(submission)
+    raws = dict(submission.values.values_list("indicator_id", "raw"))
     for indicator in indicators:
-        raw = raws.get(indicator.pk, "")
         reading = read(
-            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
+            raws.get(indicator.pk, ""),
+            value_type=indicator.value_type,
+            min_value=indicator.min_value,
+            max_value=indicator.max_value,
         )
         if not reading.ok:
             result.field_errors[indicator.code] = reading.error
@@ -351,19 +373,9 @@ def _transition(submission: Submission, *, actor, to_status: str, reason: str = 
     return submission
 
 
-@transaction.atomic
-def submit(
-    *, actor, submission: Submission, expected_version: int | None, confirmed_warnings=()
-) -> EntryResult:
-    """Gửi báo cáo. Refused with the reasons when anything blocks; warnings must be confirmed."""
-    submission = (
-        Submission.objects.select_for_update().select_related("assignment__template").get(pk=submission.pk)
-    )
-    if submission.status == SubmissionStatus.SUBMITTED and expected_version == submission.version - 1:
-        return EntryResult()  # the same click twice: the first one already sent it
-    check_version(submission, expected_version)
-    _check_editable(submission, actor)
-    result = validate(submission)
+def _send(actor, submission: Submission, indicators, confirmed_warnings) -> EntryResult:
+    """Validate a locked submission and, when nothing blocks, move it to “submitted” (one version bump)."""
+    result = validate(submission, indicators)
     unconfirmed = [w for w in result.warnings if w[0] not in set(confirmed_warnings)]
     if result.blocking or unconfirmed:
         result.warnings = unconfirmed
@@ -376,6 +388,52 @@ def submit(
     _transition(submission, actor=actor, to_status=SubmissionStatus.SUBMITTED)
     submission.save()
     return result
+
+
+def _already_sent(submission: Submission, expected_version: int | None) -> bool:
+    # The same click twice: the first send moved the version on by exactly one.
+    return submission.status == SubmissionStatus.SUBMITTED and expected_version == submission.version - 1
+
+
+@transaction.atomic
+def submit(
+    *, actor, submission: Submission, expected_version: int | None, confirmed_warnings=()
+) -> EntryResult:
+    """Gửi báo cáo as it is stored. Refused with the reasons when anything blocks; warnings must be confirmed."""
+    submission = _lock(submission)
+    if _already_sent(submission, expected_version):
+        return EntryResult()
+    check_version(submission, expected_version)
+    _check_editable(submission, actor)
+    return _send(actor, submission, _indicators(submission), confirmed_warnings)
+
+
+@transaction.atomic
+def send_report(
+    *,
+    actor,
+    submission: Submission,
+    expected_version: int | None,
+    values: dict[str, str],
+    narratives: dict[str, str] | None = None,
+    confirmed_warnings=(),
+) -> tuple[Submission, EntryResult]:
+    """Save what is on the screen and send it, under one lock. When something blocks, what was typed
+    is still saved as the draft (nothing typed is lost) and the reasons come back."""
+    submission = _lock(submission)
+    if _already_sent(submission, expected_version):
+        return submission, EntryResult()
+    check_version(submission, expected_version)
+    _check_editable(submission, actor)
+    indicators = _indicators(submission)
+    errors = _write(submission, indicators, values, narratives)
+    submission.updated_by = actor
+    result = _send(actor, submission, indicators, confirmed_warnings)
+    if result.blocking or result.warnings:
+        result.field_errors = {**result.field_errors, **errors}
+        submission.version += 1
+        submission.save(update_fields=["version", "updated_by", "updated_at"])
+    return submission, result
 
 
 def can_review(actor, submission: Submission) -> bool:
@@ -394,7 +452,7 @@ def can_review(actor, submission: Submission) -> bool:
 
 
 def _reviewed(actor, submission: Submission, expected_status: tuple[str, ...], verb: str) -> Submission:
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    submission = _lock(submission)
     if not can_review(actor, submission):
         fail(f"Chỉ đơn vị cấp trên được {verb} báo cáo này.", code="forbidden")
     if submission.status not in expected_status:

@@ -21,7 +21,7 @@ from tuyengiao.reporting.forms import (
     ScheduleForm,
     TemplateImportForm,
 )
-from tuyengiao.reporting.models import Assignment, ReportTemplate, Schedule, Submission, SubmissionStatus
+from tuyengiao.reporting.models import Assignment, ReportTemplate, Schedule, Submission
 from tuyengiao.reporting.values import format_number
 
 
@@ -175,26 +175,19 @@ def autosave(request, pk):
 
 @require_POST
 def send(request, pk):
-    """Gửi báo cáo lên cấp trên, after saving what is on the screen."""
+    """Gửi báo cáo lên cấp trên: what is on the screen is saved and sent together."""
     submission = _visible_submission(request, pk)
     if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied(_("Bạn không được gửi báo cáo này."))
     values, narratives, version = _typed(request)
     context = {"can_edit": True, "can_review": False, "events": submission.events.select_related("actor")}
     try:
-        if submission.status != SubmissionStatus.SUBMITTED:
-            submission, saved = services.save_draft(
-                actor=request.user,
-                submission=submission,
-                expected_version=version,
-                values=values,
-                narratives=narratives,
-            )
-            version = submission.version
-        result = services.submit(
+        submission, result = services.send_report(
             actor=request.user,
             submission=submission,
             expected_version=version,
+            values=values,
+            narratives=narratives,
             confirmed_warnings=request.POST.getlist("confirm"),
         )
     except ConflictError as conflict:
@@ -204,7 +197,6 @@ def send(request, pk):
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:entry", pk=pk)
     if result.blocking or result.warnings:
-        submission.refresh_from_db()
         context.update(
             _entry_context(submission, data=request.POST, field_errors=result.field_errors, result=result)
         )
