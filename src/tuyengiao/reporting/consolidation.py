@@ -229,14 +229,16 @@ def consolidate(
     return result
 
 
+_CENT = Decimal("0.01")
+
+
 def _decimal(value) -> Decimal | None:
     """Database numbers (Decimal on PostgreSQL, int or float on SQLite) as Decimals to two places."""
     if value is None:
         return None
-    number = Decimal(str(value))
-    if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
-    return number.quantize(Decimal("0.01"))
+    if not isinstance(value, Decimal):
+        value = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return value.quantize(_CENT)
 
 
 def compiled_narratives(submissions) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -6,6 +6,7 @@ an accepted report is locked, and reopening it needs a reason. Each transition i
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,6 +36,9 @@ from tuyengiao.reporting.models import (
 )
 from tuyengiao.reporting.periods import Period
 from tuyengiao.reporting.values import read
+
+# Parsed rules are immutable: parse each expression once per process.
+_parsed = functools.lru_cache(maxsize=2048)(expressions.parse)
 
 # ---------------------------------------------------------------- templates
 
@@ -317,7 +321,7 @@ def validate(submission: Submission, indicators: list[Indicator] | None = None) 
     values = current_values(submission)
     for rule in submission.assignment.template.rules.all():
         try:
-            outcome = expressions.parse(rule.expression).check(values)
+            outcome = _parsed(rule.expression).check(values)
         except expressions.ExpressionError as error:
             result.rule_errors.append(f"{rule.message} ({error.message})")
             continue
