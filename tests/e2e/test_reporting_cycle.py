@@ -67,3 +67,32 @@ def test_a_report_goes_up_is_returned_fixed_accepted_and_consolidated(world, sig
     values = {row.cells[1].text: row.cells[4].text for row in figures.rows[1:]}
     assert values["A01"] == "3" and values["A05"] == "1.890"
     assert "Tổ chức 2 hội nghị báo cáo viên." in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_every_reporting_page_fits_a_360_px_phone(world, sign_in, live_server):
+    template = build_template(world.an)
+    assignment = services.create_assignment(
+        actor=None,
+        template=template,
+        assigner=world.an,
+        period=month(2025, 9),
+        units=[world.new_commune],
+        deadline=dt.date(2025, 10, 5),
+    )
+    user("lanhdao", world.an, Role.LEADER)
+    page = sign_in("lanhdao")
+    submission = assignment.submissions.get()
+    for path in [
+        "/bao-cao/",
+        f"/bao-cao/{submission.pk}/",
+        f"/bao-cao/dot/{assignment.pk}/",
+        "/bao-cao/dot/tao/",
+        f"/bao-cao/tong-hop/?unit={world.an.pk}&period=2025-M09&template_code={template.code}&statuses=submitted",
+        "/bao-cao/mau/",
+        f"/bao-cao/mau/{template.pk}/",
+        "/bao-cao/mau/nhap/",
+        "/bao-cao/lich/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px: {width}px"
