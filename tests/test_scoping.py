@@ -46,6 +46,7 @@ SPEC = {
     "accounts:password_reset_complete": None,
     "reporting:due": None,
     "reporting:entry": "submission",
+    "reporting:entry_docx": "submission",
     "reporting:autosave": "submission",
     "reporting:send": "submission",
     "reporting:prefill": "submission",

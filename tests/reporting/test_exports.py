@@ -63,3 +63,28 @@ def test_a_period_that_does_not_parse_is_a_400_in_vietnamese(world, manager):
     )
     assert response.status_code == 400
     assert "Không hiểu kỳ báo cáo" in response.content.decode()
+
+
+def test_a_units_own_report_downloads_as_a_party_document(world, submission, login):
+    import docx
+
+    from tests.factories import user as make_user
+    from tests.reporting.conftest import GOOD
+    from tuyengiao.reporting import services
+
+    officer = make_user("canbo", world.new_commune, Role.UNIT_OFFICER)
+    services.save_draft(
+        actor=officer,
+        submission=submission,
+        expected_version=1,
+        values=GOOD,
+        narratives={"III": "Tổ chức 2 hội nghị báo cáo viên."},
+    )
+    response = login(officer).get(reverse("reporting:entry_docx", args=[submission.pk]))
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text.strip() == "STT")
+    assert {row.cells[1].text: row.cells[4].text for row in figures.rows[1:]}["A05"] == "1.890"
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "III. Công tác tuyên truyền" in text and "Tổ chức 2 hội nghị báo cáo viên." in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in "".join(cell.text for cell in document.tables[0]._cells)

@@ -98,3 +98,65 @@ def consolidation_document(
         signer=signer,
         annex=annex,
     )
+
+
+def submission_document(submission):
+    """A unit's own report as a Party-format document: its texts, its figures beside last year's."""
+    from tuyengiao.reporting import services
+    from tuyengiao.reporting.docx_export import IndicatorLine, ReportDocument
+
+    assignment = submission.assignment
+    template = assignment.template
+    unit = submission.unit
+    values = services.current_values(submission)
+    last_year = services.previous_values(submission, same_period_last_year=True)
+    texts = {n.section_id: n.text for n in submission.narratives.all()}
+
+    def shown(value):
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "Có" if value else "Không"
+        return value if isinstance(value, str) else format_number(value)
+
+    lines = [
+        IndicatorLine(
+            code=i.code,
+            name=i.name,
+            unit_of_measure=i.unit_of_measure,
+            value=shown(values.get(i.code)) or "—",
+            previous=shown(last_year.get(i.code)),
+        )
+        for i in template.indicators.all()
+    ]
+    annex = [(title, text) for title, text in _annex_parts(submission.annex)]
+    place = unit.name
+    for prefix in ("Tỉnh ", "Xã ", "Phường ", "Thành phố ", "Huyện "):
+        place = place.removeprefix(prefix)
+    label = assignment.period_label
+    return ReportDocument(
+        parent_body=(unit.official_name or f"Đảng bộ {unit.name}").upper(),
+        issuing_body="BAN TUYÊN GIÁO VÀ DÂN VẬN" if unit.kind == "province" else "BAN CHẤP HÀNH ĐẢNG BỘ",
+        number="Số      -BC",
+        place=place,
+        date=timezone.localdate(submission.submitted_at) if submission.submitted_at else timezone.localdate(),
+        subject=f"{template.name} — {label[0].lower()}{label[1:]}",
+        sections=[(f"{s.code}. {s.title}", texts.get(s.pk, "")) for s in template.sections.all()],
+        indicators=lines,
+        previous_label=assignment.period.same_period_last_year().label
+        if any(line.previous for line in lines)
+        else "",
+        recipients=[f"- {assignment.assigner} (báo cáo),", "- Lưu."],
+        signature_role="T/M BAN THƯỜNG VỤ" if unit.kind == "province" else "T/M ĐẢNG ỦY",
+        annex=annex,
+    )
+
+
+def _annex_parts(annex: str) -> list[tuple[str, str]]:
+    """The compiled annex text (see services.seed_from_below) as (heading, text) parts."""
+    parts = []
+    for block in (annex or "").split("\n\n"):
+        heading, _, body = block.strip().partition("\n")
+        if heading:
+            parts.append((heading, body))
+    return parts

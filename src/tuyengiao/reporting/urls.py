@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.due, name="due"),
     path("<int:pk>/", views.entry, name="entry"),
     path("<int:pk>/luu-tu-dong/", views.autosave, name="autosave"),
+    path("<int:pk>/tai-ve.docx", views.entry_docx, name="entry_docx"),
     path("<int:pk>/gui/", views.send, name="send"),
     path("<int:pk>/dien-san/<slug:source>/", views.prefill, name="prefill"),
     path("<int:pk>/duyet/", views.accept, name="accept"),

@@ -497,3 +497,14 @@ def schedules(request):
         {"form": form, "schedules": items},
         status=400 if form.errors else 200,
     )
+
+
+@require_GET
+def entry_docx(request, pk):
+    """The unit's own report as a Word file in the Party's format."""
+    submission = _visible_submission(request, pk)
+    content = docx_export.render_docx(exports.submission_document(submission))
+    response = HttpResponse(content, content_type=DOCX)
+    name = f"bao-cao-{submission.unit.code}-{submission.assignment.period_key}".lower().replace(".", "-")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
