@@ -5,7 +5,7 @@ import io
 from django.utils import timezone
 
 from tuyengiao.reporting.consolidation import Consolidation
-from tuyengiao.reporting.values import format_number
+from tuyengiao.reporting.values import display, format_number
 
 
 def consolidation_xlsx(result: Consolidation) -> bytes:
@@ -112,20 +112,13 @@ def submission_document(submission):
     last_year = services.previous_values(submission, same_period_last_year=True)
     texts = {n.section_id: n.text for n in submission.narratives.all()}
 
-    def shown(value):
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "Có" if value else "Không"
-        return value if isinstance(value, str) else format_number(value)
-
     lines = [
         IndicatorLine(
             code=i.code,
             name=i.name,
             unit_of_measure=i.unit_of_measure,
-            value=shown(values.get(i.code)) or "—",
-            previous=shown(last_year.get(i.code)),
+            value=display(values.get(i.code)) or "—",
+            previous=display(last_year.get(i.code)),
         )
         for i in template.indicators.all()
     ]

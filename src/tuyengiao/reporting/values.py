@@ -92,3 +92,14 @@ def format_number(value: Decimal | int | float | None) -> str:
     whole, _, frac = f"{value.normalize():f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return sign + grouped + ("," + frac if frac else "")
+
+
+def display(value) -> str:
+    """A stored value as people read it: 1.890, 12,5, Có/Không, the text itself; empty when none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, str):
+        return value
+    return format_number(value)

@@ -22,7 +22,7 @@ from tuyengiao.reporting.forms import (
     TemplateImportForm,
 )
 from tuyengiao.reporting.models import Assignment, ReportTemplate, Schedule, Submission
-from tuyengiao.reporting.values import format_number
+from tuyengiao.reporting.values import display
 
 
 def _visible_submission(request, pk) -> Submission:
@@ -76,8 +76,8 @@ def _entry_context(submission, *, data=None, field_errors=None, result=None):
                 "name": f"v-{i.code}",
                 "raw": data.get(f"v-{i.code}", "") if data is not None else raws.get(i.pk, ""),
                 "error": field_errors.get(i.code),
-                "previous": _shown(previous.get(i.code)),
-                "last_year": _shown(last_year.get(i.code)),
+                "previous": display(previous.get(i.code)),
+                "last_year": display(last_year.get(i.code)),
             }
             for i in indicators
             if i.section_id == section.pk
@@ -91,16 +91,6 @@ def _entry_context(submission, *, data=None, field_errors=None, result=None):
         "previous_label": submission.assignment.period.previous().label,
         "last_year_label": submission.assignment.period.same_period_last_year().label,
     }
-
-
-def _shown(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Có") if value else _("Không")
-    if isinstance(value, str):
-        return value
-    return format_number(value)
 
 
 def _typed(request):
