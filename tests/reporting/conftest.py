@@ -2,8 +2,7 @@ import datetime as dt
 
 import pytest
 
-from tuyengiao.reporting import services
-from tuyengiao.reporting.demo_template import INDICATORS, RULES, SECTIONS
+from tuyengiao.reporting import demo, services
 from tuyengiao.reporting.models import Submission, SubmissionStatus
 from tuyengiao.reporting.periods import month
 
@@ -27,25 +26,7 @@ GOOD = {
 
 
 def build_template(owner, code="BC-TG"):
-    template = services.create_template(
-        actor=None, owner=owner, code=code, name="Báo cáo công tác tuyên giáo"
-    )
-    sections = {c: services.add_section(template, code=c, title=t, guidance=g) for c, t, g in SECTIONS}
-    for code_, name, uom, vtype, over_units, over_time, section in INDICATORS:
-        services.add_indicator(
-            template,
-            code=code_,
-            name=name,
-            unit_of_measure=uom,
-            value_type=vtype,
-            unit_aggregation=over_units,
-            time_aggregation=over_time,
-            section=sections[section],
-            min_value=0,
-        )
-    for expression, message, severity in RULES:
-        services.add_rule(template, expression=expression, message=message, severity=severity)
-    return services.publish_template(actor=None, template=template)
+    return demo.build_template(owner, code=code, name="Báo cáo công tác tuyên giáo")
 
 
 @pytest.fixture

@@ -88,19 +88,20 @@ def _half_values(months: list[dict[str, Decimal]]) -> dict[str, Decimal]:
     return result
 
 
-def build_template(centre: OrgUnit):
-    template = services.create_template(
-        actor=None, owner=centre, code=TEMPLATE_CODE, name="Báo cáo công tác tuyên giáo (mẫu chung)"
-    )
+def build_template(
+    owner: OrgUnit, *, code: str = TEMPLATE_CODE, name: str = "Báo cáo công tác tuyên giáo (mẫu chung)"
+):
+    """The demo template (sections, indicators and rules of demo_template.py), published."""
+    template = services.create_template(actor=None, owner=owner, code=code, name=name)
     sections = {
-        code: services.add_section(template, code=code, title=title, guidance=guidance)
-        for code, title, guidance in SECTIONS
+        section_code: services.add_section(template, code=section_code, title=title, guidance=guidance)
+        for section_code, title, guidance in SECTIONS
     }
-    for code, name, uom, value_type, over_units, over_time, section in INDICATORS:
+    for indicator_code, indicator_name, uom, value_type, over_units, over_time, section in INDICATORS:
         services.add_indicator(
             template,
-            code=code,
-            name=name,
+            code=indicator_code,
+            name=indicator_name,
             unit_of_measure=uom,
             value_type=value_type,
             unit_aggregation=over_units,
