@@ -210,7 +210,15 @@ def build(n_units: int, n_months: int, password: str) -> tuple[list[Job], list[s
         )
         for i, (name, commune) in enumerate(zip(usernames, communes, strict=True))
     )
-    step(f"{n_units:,} unit officers (one password hash shared)", start)
+    # The province specialist who is told of every report sent: one e-mail a submission.
+    User.objects.create(
+        username="bench_chuyenvien",
+        password=hashed,
+        unit=province,
+        roles=[Role.SPECIALIST],
+        email="chuyenvien@tinh.bench",
+    )
+    step(f"{n_units:,} unit officers (one password hash shared), a province specialist", start)
 
     unit_index = {c.pk: i for i, c in enumerate(communes)}
     month_index = {a.pk: m for m, a in enumerate(assignments)}
@@ -245,6 +253,7 @@ def start_server(database_url: str, port: int, args, log):
         SECRET_KEY=secrets.token_urlsafe(50),
         TUYENGIAO_HOME=os.environ.get("TUYENGIAO_HOME", str(Path(__file__).resolve().parents[1])),
         AXES_FAILURE_LIMIT="1000000",
+        **mail_env(args),
     )
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
@@ -274,6 +283,38 @@ def start_server(database_url: str, port: int, args, log):
             pass
         time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer within 60 s: see {log.name}")
+
+
+def mail_env(args) -> dict:
+    """Production's set-up: e-mails are jobs queued in the sending transaction, run by a worker;
+    here they are written to files, to be counted."""
+    return {
+        "TASKS_BACKEND": "database",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": args.mail_dir,
+    }
+
+
+def drain_mail_queue(database_url: str, args) -> dict:
+    """After the window: the jobs queued (one per acknowledged report, none twice), then one
+    `tuyengiao db_worker --batch` runs them all; its time and the e-mails it wrote."""
+    from django_tasks_db.models import DBTaskResult
+
+    queued = DBTaskResult.objects.count()
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DATABASE_URL=database_url, **mail_env(args))
+    command = [str(Path(sys.executable).parent / "tuyengiao"), "db_worker", "--batch", "--no-startup-delay"]
+    start = time.perf_counter()
+    subprocess.run([*command, "--no-reload"], env=env, check=True, capture_output=True)  # noqa: S603
+    seconds = time.perf_counter() - start
+    mails = sum(path.read_text().count("\nSubject: ") for path in Path(args.mail_dir).glob("*.log"))
+    return {
+        "queued": queued,
+        "args_distinct": DBTaskResult.objects.values("args_kwargs").distinct().count(),
+        "failed": DBTaskResult.objects.exclude(status="SUCCESSFUL").count(),
+        "sent": mails,
+        "drain_s": round(seconds, 1),
+    }
 
 
 def stop_server(server) -> None:
@@ -766,6 +807,7 @@ def main():
         help="the second POST right after the first's answer, or both in flight at once",
     )
     args = parser.parse_args()
+    args.mail_dir = tempfile.mkdtemp(prefix="bench_submit_mail_")
     months = args.months or max(1, math.ceil(300 * args.seconds / args.units))
 
     database_url = prepare_database()
@@ -831,6 +873,7 @@ def main():
     log.close()
 
     checks = check_database(jobs, outcome)
+    mail = drain_mail_queue(database_url, args)
     profile, profile_text = profile_sends(spares)
 
     acknowledged = len(outcome.acknowledged)
@@ -885,6 +928,11 @@ def main():
         + ", ".join(f"{k} {v:,}" for k, v in delta.items())
         + f"; {delta['commits'] / per:.1f} transactions a request"
     )
+    print(
+        f"e-mails: {mail['queued']:,} jobs queued in the sending transactions ({mail['args_distinct']:,} distinct), "
+        f"run after the window by one db_worker in {mail['drain_s']} s: {mail['sent']:,} e-mails written, "
+        f"{mail['failed']} jobs not successful"
+    )
     print(f"profile: {profile_text}")
     print(
         f"database check: acknowledged {acknowledged:,}, stored {checks['stored']:,}, lost {checks['lost']}, "
@@ -897,7 +945,8 @@ def main():
         "nothing_lost_or_doubled": checks["lost"] == 0
         and checks["duplicates"] == 0
         and checks["stored"] == acknowledged
-        and checks["wrong_values"] == 0,
+        and checks["wrong_values"] == 0
+        and mail["queued"] == mail["args_distinct"] == mail["sent"] == acknowledged,
     }
     print(
         "targets: "
@@ -936,6 +985,7 @@ def main():
         "cpu_s": {k: round(v, 1) for k, v in shares.items()},
         "cpu_ms_per_post": {k: round(1000 * v / per, 1) for k, v in shares.items()},
         "in_process_send": profile,
+        "emails": mail,
         "targets_met": met,
     }
     print(json.dumps(figures, ensure_ascii=False))

@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "tuyengiao.core",
     "tuyengiao.orgs",
     "tuyengiao.accounts",
@@ -179,7 +182,23 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_FILE_PATH = os.environ.get(
+    "EMAIL_FILE_PATH", str(HOME_DIR / "var" / "mail")
+)  # the file backend's folder
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+
+# Background jobs (e-mails, reminders). "immediate" runs each job in the request, after its
+# transaction commits: nothing else to run, the default. "database" stores the job in the same
+# transaction as the change that asked for it (an e-mail is never lost nor sent for a change that
+# rolled back) and `tuyengiao db_worker` runs it: what production uses.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("TASKS_BACKEND", "immediate")
+if _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={_tasks_backend!r}: choose one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend]}}
 
 # Security headers; HTTPS settings switch on with SECURE=1 behind a TLS proxy.
 SECURE = env_bool("SECURE")

@@ -207,13 +207,27 @@ def test_previous_values_come_from_the_same_units_last_report(world, template):
     services.accept(actor=reviewer, submission=submission)
 
 
-def test_a_rule_must_compare_and_name_known_indicators(template):
+def test_a_rule_must_compare_and_name_known_indicators(world):
+    draft = services.create_template(actor=None, owner=world.an, code="NHAP", name="Mẫu nháp")
+    services.add_indicator(draft, code="A01", name="Số buổi", value_type="integer")
     with pytest.raises(ValidationError, match="so sánh"):
-        services.add_rule(template, expression="A01 + 1", message="?")
+        services.add_rule(draft, expression="A01 + 1", message="?")
     with pytest.raises(ValidationError, match="Z99"):
-        services.add_rule(template, expression="Z99 > 0", message="?")
+        services.add_rule(draft, expression="Z99 > 0", message="?")
     with pytest.raises(ValidationError, match="Quy tắc"):
-        services.add_rule(template, expression="A01 >= (A02", message="?")
+        services.add_rule(draft, expression="A01 >= (A02", message="?")
+    assert services.add_rule(draft, expression="A01 >= 0", message="Không âm").pk
+
+
+def test_a_template_in_use_is_frozen(template):
+    for change in (
+        lambda: services.add_indicator(template, code="Z01", name="Mới", value_type="integer"),
+        lambda: services.add_section(template, code="IX", title="Phần mới"),
+        lambda: services.add_rule(template, expression="A01 >= 0", message="?"),
+    ):
+        with pytest.raises(ValidationError, match="đang áp dụng"):
+            change()
+    assert not template.indicators.filter(code="Z01").exists()
 
 
 def test_a_six_month_report_is_prefilled_from_the_units_monthly_reports(world, template):
@@ -336,3 +350,23 @@ def test_what_is_due_puts_returned_reports_first_then_drafts_by_deadline(world, 
         ("2025-M10", "draft"),
         ("2025-M07", "submitted"),
     ]
+
+
+def test_with_the_database_queue_the_email_waits_for_the_worker_and_goes_once(
+    submission, world, settings, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    who, reviewer = officer(world), specialist(world)
+    reviewer.email = "cv@tinh.vn"
+    reviewer.save()
+    services.save_draft(actor=who, submission=submission, expected_version=1, values=GOOD)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit(actor=who, submission=submission, expected_version=2)
+    assert DBTaskResult.objects.count() == 1 and mail.outbox == []  # queued with the change, not sent
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert [m.to for m in mail.outbox] == [["cv@tinh.vn"]]
+    assert "đã gửi" in mail.outbox[0].subject

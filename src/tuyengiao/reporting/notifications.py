@@ -1,7 +1,8 @@
-"""E-mails of the reporting workflow, sent after the transaction commits."""
+"""E-mails of the reporting workflow: a background job per transition, queued with it (core.jobs)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django_tasks import task
 
 from tuyengiao.accounts.models import Role, User
 
@@ -10,6 +11,12 @@ SUBJECTS = {
     "returned": "[Tuyên giáo] {report} bị trả lại",
     "accepted": "[Tuyên giáo] {report} đã được duyệt",
 }
+
+
+@task()
+def transition_email(event_pk: int) -> int:
+    """The background job: see `transition`."""
+    return transition(event_pk)
 
 
 def transition(event_pk: int) -> int:

@@ -13,15 +13,15 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from tuyengiao.core import jobs
 from tuyengiao.core.services import audited_save, check_version, fail
 from tuyengiao.core.text import nfc
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit
-from tuyengiao.reporting import expressions, notifications
+from tuyengiao.reporting import expressions, notifications, store
 from tuyengiao.reporting.models import (
     Assignment,
     Indicator,
-    Narrative,
     ReportTemplate,
     Rule,
     RuleSeverity,
@@ -56,9 +56,20 @@ def create_template(*, actor, owner: OrgUnit, code: str, name: str, description:
     )
 
 
+def _check_draft(template: ReportTemplate) -> None:
+    """A template in use is frozen: reports already sent must keep meaning what they meant."""
+    if template.status == TemplateStatus.PUBLISHED:
+        fail(
+            f"Mẫu “{template.code}” phiên bản {template.version} đang áp dụng, không sửa được; "
+            "hãy tạo phiên bản mới.",
+            code="published",
+        )
+
+
 def add_section(
     template: ReportTemplate, *, code: str, title: str, guidance: str = "", order: int | None = None
 ):
+    _check_draft(template)
     order = order if order is not None else template.sections.count() + 1
     return Section.objects.create(
         template=template, code=nfc(code), title=nfc(title), guidance=guidance, order=order
@@ -68,6 +79,7 @@ def add_section(
 def add_indicator(
     template: ReportTemplate, *, code: str, name: str, order: int | None = None, **fields
 ) -> Indicator:
+    _check_draft(template)
     code = nfc(code).upper()
     if template.indicators.filter(code=code).exists():
         fail(f"Mã chỉ tiêu “{code}” bị trùng.", field="code")
@@ -81,6 +93,7 @@ def add_indicator(
 def add_rule(
     template: ReportTemplate, *, expression: str, message: str, severity: str = RuleSeverity.ERROR
 ) -> Rule:
+    _check_draft(template)
     parsed = _parse_rule(expression)
     unknown = parsed.names() - set(template.indicators.values_list("code", flat=True))
     if unknown:
@@ -199,27 +212,78 @@ class EntryResult:
         return bool(self.field_errors or self.rule_errors)
 
 
-def _indicators(submission: Submission) -> list[Indicator]:
-    return list(submission.assignment.template.indicators.all())
+@dataclass(frozen=True)
+class FormShape:
+    """What a report's form is made of: its template's indicators (in order), sections and rules."""
+
+    indicators: tuple[Indicator, ...]
+    section_ids: dict[str, int]  # section code → id
+    rules: tuple[Rule, ...]
 
 
-def _lock(submission: Submission) -> Submission:
-    """The submission row, locked for this transaction. Only that row: `of=("self",)` keeps
-    PostgreSQL from also locking the joined assignment and template, which every unit shares."""
-    return (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("assignment__template", "unit")
-        .get(pk=submission.pk)
+def form_shape(template: ReportTemplate) -> FormShape:
+    """Read once per process for a template in use (frozen: see `_check_draft`), every time otherwise.
+    The key holds the creation time as well, so a reused id (SQLite after a rollback) never matches."""
+    if template.status != TemplateStatus.PUBLISHED:
+        return _load_shape(template.pk)
+    return _published_shape(template.pk, template.lock_version, template.created_at)
+
+
+def _load_shape(template_id: int) -> FormShape:
+    return FormShape(
+        indicators=tuple(Indicator.objects.filter(template_id=template_id)),
+        section_ids=dict(Section.objects.filter(template_id=template_id).values_list("code", "pk")),
+        rules=tuple(Rule.objects.filter(template_id=template_id)),
     )
 
 
-def _check_editable(submission: Submission, actor) -> None:
+@functools.lru_cache(maxsize=256)
+def _published_shape(template_id: int, lock_version: int, created_at) -> FormShape:
+    return _load_shape(template_id)
+
+
+def _indicators(submission: Submission) -> list[Indicator]:
+    return list(form_shape(submission.assignment.template).indicators)
+
+
+def _lock(submission: Submission, *, editor=None) -> Submission:
+    """The submission row, locked for this transaction. Only that row: `of=("self",)` keeps
+    PostgreSQL from also locking the joined assignment and template, which every unit shares.
+
+    With an `editor`, the row is looked for among what that user may edit, in the same statement:
+    a report of another unit is refused before anything is read or written."""
+    rows = Submission.objects.editable_by(editor) if editor is not None else Submission.objects
+    try:
+        return (
+            rows.select_for_update(of=("self",))
+            .select_related("assignment__template", "unit")
+            .get(pk=submission.pk)
+        )
+    except Submission.DoesNotExist:
+        fail("Bạn không có quyền nhập báo cáo của đơn vị này.", code="forbidden")
+
+
+def _lock_for_entry(submission: Submission, actor) -> Submission:
     """`actor=None` is the system itself (imports, the demo): it may write anything not locked."""
+    return _lock(submission, editor=actor)
+
+
+def _check_editable(submission: Submission, actor) -> None:
     if actor is not None and not Submission.objects.editable_by(actor).filter(pk=submission.pk).exists():
         fail("Bạn không có quyền nhập báo cáo của đơn vị này.", code="forbidden")
+    _check_open(submission)
+
+
+def _check_open(submission: Submission) -> None:
     if submission.is_locked:
         label = submission.get_status_display().lower()
         fail(f"Báo cáo {label}, không sửa được nữa.", code="locked")
+
+
+def _read_field(indicator: Indicator, raw: str):
+    return read(
+        raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
+    )
 
 
 def _write(
@@ -227,35 +291,28 @@ def _write(
     indicators: list[Indicator],
     values: dict[str, str],
     narratives: dict[str, str] | None,
-) -> dict[str, str]:
-    """Store what was typed (valid or not) and return the field errors."""
-    errors = {}
-    by_code = {indicator.code: indicator for indicator in indicators}
-    existing = {v.indicator_id: v for v in submission.values.all()}
-    to_create, to_update = [], []
-    for code, raw in values.items():
-        indicator = by_code.get(code)
-        if indicator is None:
+) -> dict:
+    """Store what was typed (valid or not), one statement for the values; return the readings by code."""
+    readings, rows = {}, []
+    for indicator in indicators:
+        if indicator.code not in values:
             continue
-        reading = read(
-            raw, value_type=indicator.value_type, min_value=indicator.min_value, max_value=indicator.max_value
-        )
-        if not reading.ok:
-            errors[code] = reading.error
-        value = existing.get(indicator.pk) or Value(submission=submission, indicator=indicator)
-        value.raw = nfc(raw or "")[:500]
-        value.number, value.text = _stored(indicator, reading.value if reading.ok else None)
-        (to_update if value.pk else to_create).append(value)
-    Value.objects.bulk_create(to_create)
-    Value.objects.bulk_update(to_update, ["raw", "number", "text"])
+        raw = nfc(values[indicator.code] or "")
+        reading = readings[indicator.code] = _read_field(indicator, raw)
+        number, text = _stored(indicator, reading.value if reading.ok else None)
+        rows.append((indicator.pk, raw[:500], number, text))
+    store.upsert_values(submission.pk, rows)
     if narratives:
-        sections = {s.code: s for s in submission.assignment.template.sections.all()}
-        for code, text in narratives.items():
-            if code in sections:
-                Narrative.objects.update_or_create(
-                    submission=submission, section=sections[code], defaults={"text": text}
-                )
-    return errors
+        sections = form_shape(submission.assignment.template).section_ids
+        store.upsert_narratives(
+            submission.pk,
+            [(sections[code], nfc(text)) for code, text in narratives.items() if code in sections],
+        )
+    return readings
+
+
+def _errors(readings: dict) -> dict[str, str]:
+    return {code: reading.error for code, reading in readings.items() if not reading.ok}
 
 
 @transaction.atomic
@@ -268,10 +325,12 @@ def save_draft(
     narratives: dict[str, str] | None = None,
 ) -> tuple[Submission, EntryResult]:
     """Keep everything typed (even what is not valid yet) and say what is wrong, field by field."""
-    submission = _lock(submission)
+    submission = _lock_for_entry(submission, actor)
     check_version(submission, expected_version)
-    _check_editable(submission, actor)
-    result = EntryResult(field_errors=_write(submission, _indicators(submission), values, narratives))
+    _check_open(submission)
+    result = EntryResult(
+        field_errors=_errors(_write(submission, _indicators(submission), values, narratives))
+    )
     submission.version += 1
     submission.updated_by = actor
     submission.save(update_fields=["version", "updated_by", "updated_at"])
@@ -290,36 +349,42 @@ def _stored(indicator: Indicator, value) -> tuple[Decimal | None, str]:
 
 def current_values(submission: Submission) -> dict[str, Decimal | bool | str | None]:
     """The parsed values by indicator code (booleans as bool, texts as str)."""
-    result = {}
     rows = submission.values.values_list("indicator__code", "indicator__value_type", "number", "text")
-    for code, value_type, number, text in rows:
-        if value_type == ValueType.TEXT:
-            result[code] = text or None
-        elif value_type == ValueType.BOOLEAN:
-            result[code] = None if number is None else bool(number)
-        else:
-            result[code] = number
-    return result
+    return {code: _typed_value(value_type, number, text) for code, value_type, number, text in rows}
 
 
-def validate(submission: Submission, indicators: list[Indicator] | None = None) -> EntryResult:
-    """Everything that must hold before sending: types, bounds, required fields, rules."""
+def _typed_value(value_type: str, number, text: str):
+    if value_type == ValueType.TEXT:
+        return text or None
+    if value_type == ValueType.BOOLEAN:
+        return None if number is None else bool(number)
+    return number
+
+
+def validate(
+    submission: Submission, indicators: list[Indicator] | None = None, readings: dict | None = None
+) -> EntryResult:
+    """Everything that must hold before sending: types, bounds, required fields, rules.
+
+    `readings` are fields just read from the screen (by code); the others are read from the database."""
     result = EntryResult()
     indicators = indicators if indicators is not None else _indicators(submission)
-    raws = dict(submission.values.values_list("indicator_id", "raw"))
+    readings = dict(readings or {})
+    unread = [indicator for indicator in indicators if indicator.code not in readings]
+    if unread:
+        raws = dict(submission.values.filter(indicator__in=unread).values_list("indicator_id", "raw"))
+        for indicator in unread:
+            readings[indicator.code] = _read_field(indicator, raws.get(indicator.pk, ""))
+    values = {}
     for indicator in indicators:
-        reading = read(
-            raws.get(indicator.pk, ""),
-            value_type=indicator.value_type,
-            min_value=indicator.min_value,
-            max_value=indicator.max_value,
-        )
+        reading = readings[indicator.code]
         if not reading.ok:
             result.field_errors[indicator.code] = reading.error
         elif indicator.required and reading.value is None:
             result.field_errors[indicator.code] = "Chỉ tiêu bắt buộc, chưa nhập."
-    values = current_values(submission)
-    for rule in submission.assignment.template.rules.all():
+        number, text = _stored(indicator, reading.value if reading.ok else None)
+        values[indicator.code] = _typed_value(indicator.value_type, number, text)
+    for rule in form_shape(submission.assignment.template).rules:
         try:
             outcome = _parsed(rule.expression).check(values)
         except expressions.ExpressionError as error:
@@ -351,19 +416,24 @@ def outliers(submission: Submission, values=None) -> list[tuple[str, str]]:
 
 
 def previous_values(submission: Submission, *, same_period_last_year: bool = False) -> dict:
-    """The same unit's values on the same template for the previous period (or a year earlier)."""
+    """The same unit's values on the same template for the previous period (or a year earlier):
+    one query; should two reports match (asked by two units), the first one made counts."""
     period = submission.assignment.period
     other = period.same_period_last_year() if same_period_last_year else period.previous()
     earlier = (
         Submission.objects.filter(
-            unit=submission.unit,
+            unit_id=submission.unit_id,
             assignment__template__code=submission.assignment.template.code,
             assignment__period_key=other.key,
         )
         .exclude(status=SubmissionStatus.DRAFT)
-        .first()
+        .order_by("pk")
+        .values("pk")[:1]
     )
-    return current_values(earlier) if earlier else {}
+    rows = Value.objects.filter(submission_id__in=earlier).values_list(
+        "indicator__code", "indicator__value_type", "number", "text"
+    )
+    return {code: _typed_value(value_type, number, text) for code, value_type, number, text in rows}
 
 
 def _transition(submission: Submission, *, actor, to_status: str, reason: str = "") -> Submission:
@@ -373,13 +443,13 @@ def _transition(submission: Submission, *, actor, to_status: str, reason: str = 
     submission.status = to_status
     submission.version += 1
     submission.updated_by = actor
-    transaction.on_commit(lambda: notifications.transition(event.pk))
+    jobs.later(notifications.transition_email, event.pk)
     return submission
 
 
-def _send(actor, submission: Submission, indicators, confirmed_warnings) -> EntryResult:
+def _send(actor, submission: Submission, indicators, confirmed_warnings, readings=None) -> EntryResult:
     """Validate a locked submission and, when nothing blocks, move it to “submitted” (one version bump)."""
-    result = validate(submission, indicators)
+    result = validate(submission, indicators, readings)
     unconfirmed = [w for w in result.warnings if w[0] not in set(confirmed_warnings)]
     if result.blocking or unconfirmed:
         result.warnings = unconfirmed
@@ -404,11 +474,11 @@ def submit(
     *, actor, submission: Submission, expected_version: int | None, confirmed_warnings=()
 ) -> EntryResult:
     """Gửi báo cáo as it is stored. Refused with the reasons when anything blocks; warnings must be confirmed."""
-    submission = _lock(submission)
+    submission = _lock_for_entry(submission, actor)
     if _already_sent(submission, expected_version):
         return EntryResult()
     check_version(submission, expected_version)
-    _check_editable(submission, actor)
+    _check_open(submission)
     return _send(actor, submission, _indicators(submission), confirmed_warnings)
 
 
@@ -424,17 +494,16 @@ def send_report(
 ) -> tuple[Submission, EntryResult]:
     """Save what is on the screen and send it, under one lock. When something blocks, what was typed
     is still saved as the draft (nothing typed is lost) and the reasons come back."""
-    submission = _lock(submission)
+    submission = _lock_for_entry(submission, actor)
     if _already_sent(submission, expected_version):
         return submission, EntryResult()
     check_version(submission, expected_version)
-    _check_editable(submission, actor)
+    _check_open(submission)
     indicators = _indicators(submission)
-    errors = _write(submission, indicators, values, narratives)
+    readings = _write(submission, indicators, values, narratives)
     submission.updated_by = actor
-    result = _send(actor, submission, indicators, confirmed_warnings)
+    result = _send(actor, submission, indicators, confirmed_warnings, readings)
     if result.blocking or result.warnings:
-        result.field_errors = {**result.field_errors, **errors}
         submission.version += 1
         submission.save(update_fields=["version", "updated_by", "updated_at"])
     return submission, result

@@ -93,6 +93,12 @@ def _entry_context(submission, *, data=None, field_errors=None, result=None):
     }
 
 
+def _forbidden_stays_forbidden(error: ValidationError, message: str) -> None:
+    """The service checks who may write, in the statement that locks the report: its refusal is a 403."""
+    if getattr(error, "code", None) == "forbidden":
+        raise PermissionDenied(message)
+
+
 def _typed(request):
     values = {k[2:]: v for k, v in request.POST.items() if k.startswith("v-")}
     narratives = {k[2:]: v for k, v in request.POST.items() if k.startswith("n-")}
@@ -143,8 +149,6 @@ def entry(request, pk):
 def autosave(request, pk):
     """htmx: save the draft as the user types; answer with the save status and the new version."""
     submission = _visible_submission(request, pk)
-    if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied(_("Bạn không được sửa báo cáo này."))
     values, narratives, version = _typed(request)
     status = 200
     try:
@@ -159,40 +163,49 @@ def autosave(request, pk):
     except ConflictError:
         state, status = {"conflict": True}, 409
     except ValidationError as error:
+        _forbidden_stays_forbidden(error, _("Bạn không được sửa báo cáo này."))
         state, status = {"refused": " ".join(error.messages)}, 400
     return render(request, "reporting/_save_status.html", {"submission": submission, **state}, status=status)
 
 
 @require_POST
 def send(request, pk):
-    """Gửi báo cáo lên cấp trên: what is on the screen is saved and sent together."""
-    submission = _visible_submission(request, pk)
-    if not Submission.objects.editable_by(request.user).filter(pk=pk).exists():
-        raise PermissionDenied(_("Bạn không được gửi báo cáo này."))
+    """Gửi báo cáo lên cấp trên: what is on the screen is saved and sent together.
+
+    The busiest moment of the system (every commune, the day before the deadline): the report is
+    read once, by the statement that locks it and checks that the user may write it."""
     values, narratives, version = _typed(request)
-    context = {"can_edit": True, "can_review": False, "events": submission.events.select_related("actor")}
     try:
         submission, result = services.send_report(
             actor=request.user,
-            submission=submission,
+            submission=Submission(pk=pk),
             expected_version=version,
             values=values,
             narratives=narratives,
             confirmed_warnings=request.POST.getlist("confirm"),
         )
     except ConflictError as conflict:
+        context = _send_context(conflict.current)
         context.update(_entry_context(conflict.current, data=request.POST), conflict=True)
         return render(request, "reporting/entry.html", context, status=409)
     except ValidationError as error:
+        if getattr(error, "code", None) == "forbidden":
+            _visible_submission(request, pk)  # a 404 for what the user may not even see
+        _forbidden_stays_forbidden(error, _("Bạn không được gửi báo cáo này."))
         messages.error(request, " ".join(error.messages))
         return redirect("reporting:entry", pk=pk)
     if result.blocking or result.warnings:
+        context = _send_context(submission)
         context.update(
             _entry_context(submission, data=request.POST, field_errors=result.field_errors, result=result)
         )
         return render(request, "reporting/entry.html", context, status=400)
     messages.success(request, _("Đã gửi báo cáo lên cấp trên."))
     return redirect("reporting:entry", pk=pk)
+
+
+def _send_context(submission):
+    return {"can_edit": True, "can_review": False, "events": submission.events.select_related("actor")}
 
 
 def _review_action(request, pk, action, success):
