@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "tuyengiao.orgs",
     "tuyengiao.accounts",
     "tuyengiao.reporting",
+    "tuyengiao.meetings",
+    "tuyengiao.tasks",
     "tuyengiao.web",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "tuyengiao.meetings"
+    verbose_name = "Hội nghị"

@@ -1,0 +1,249 @@
+"""Every change to tasks goes through here: checked, atomic, audited.
+
+Giao nhiệm vụ: to one unit, one task. To several units ("every commune under X"), a parent task
+kept by the assigning unit and one child task per unit. The parent is never edited by hand:
+
+    the parent's progress is the mean of its children's (cancelled children left out),
+    and the parent is done when every child that is not cancelled is done.
+
+That rule is stated in the UI (PARENT_RULE) and tested.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from tuyengiao.core.services import audited_save, check_version, fail
+from tuyengiao.core.text import nfc
+from tuyengiao.orgs import queries as org_queries
+from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.tasks.models import AssigneeRole, ProgressUpdate, Task, TaskSource, TaskStatus
+
+PARENT_RULE = (
+    "Nhiệm vụ giao cho nhiều đơn vị: tiến độ chung là trung bình tiến độ của các đơn vị "
+    "(không tính đơn vị đã hủy); hoàn thành khi mọi đơn vị đều hoàn thành."
+)
+
+
+def can_assign(actor, unit: OrgUnit) -> bool:
+    """Leaders and specialists give tasks in their own unit's name; admins in any unit's."""
+    if getattr(actor, "is_system_admin", False):
+        return True
+    return bool(getattr(actor, "can_manage_subtree", False) and actor.unit_id == unit.pk)
+
+
+def can_report(actor, task: Task) -> bool:
+    """The unit that carries a task out reports its progress (leaders, specialists, unit officers)."""
+    if getattr(actor, "is_system_admin", False):
+        return True
+    return bool(getattr(actor, "can_edit_own_unit", False) and actor.unit_id == task.assignee_id)
+
+
+@dataclass
+class Assignee:
+    unit: OrgUnit
+    role: str = AssigneeRole.LEAD
+
+
+@dataclass
+class TaskData:
+    title: str
+    deadline: dt.date
+    description: str = ""
+    given_on: dt.date | None = None
+    source: str = TaskSource.NONE
+    source_reference: str = ""
+    source_meeting: object = None
+    source_item: object = None
+    assignees: list[Assignee] = field(default_factory=list)
+
+
+@transaction.atomic
+def assign(*, actor, assigner: OrgUnit, data: TaskData) -> Task:
+    """Giao nhiệm vụ. One unit: that task. Several: the parent (kept by `assigner`) with its children."""
+    if actor is not None and not can_assign(actor, assigner):
+        fail("Bạn chỉ giao nhiệm vụ nhân danh đơn vị mình (lãnh đạo, chuyên viên).", code="forbidden")
+    title = nfc(data.title).strip()
+    if not title:
+        fail("Nhập nội dung nhiệm vụ.", field="title")
+    given_on = data.given_on or timezone.localdate()
+    if data.deadline < given_on:
+        fail("Hạn hoàn thành không được trước ngày giao.", field="deadline")
+    assignees = _unique(data.assignees)
+    if not assignees:
+        fail("Chọn ít nhất một đơn vị thực hiện.", field="assignees")
+    reach = org_queries.responsibility_ids(assigner.pk)
+    for assignee in assignees:
+        if assignee.unit.pk == assigner.pk or assignee.unit.pk not in reach:
+            fail(f"“{assignee.unit}” không thuộc phạm vi của “{assigner}”.", field="assignees")
+    common = dict(
+        title=title,
+        description=nfc(data.description),
+        source=data.source,
+        source_reference=nfc(data.source_reference).strip(),
+        source_meeting=data.source_meeting,
+        source_item=data.source_item,
+        assigner=assigner,
+        given_on=given_on,
+        deadline=data.deadline,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    if len(assignees) == 1:
+        return audited_save(Task(assignee=assignees[0].unit, role=assignees[0].role, **common), actor=actor)
+    parent = audited_save(Task(assignee=assigner, children_count=len(assignees), **common), actor=actor)
+    Task.objects.bulk_create(Task(parent=parent, assignee=a.unit, role=a.role, **common) for a in assignees)
+    return parent
+
+
+def _unique(assignees: list[Assignee]) -> list[Assignee]:
+    """Each unit once; named as lead and as support, it leads."""
+    by_unit: dict[int, Assignee] = {}
+    for assignee in assignees:
+        known = by_unit.get(assignee.unit.pk)
+        if known is None or assignee.role == AssigneeRole.LEAD:
+            by_unit[assignee.unit.pk] = assignee
+    return list(by_unit.values())
+
+
+@dataclass
+class ItemTasks:
+    """What one conclusion item becomes: the units (lead and support) and the deadline."""
+
+    item: object  # meetings.ConclusionItem
+    lead: list[OrgUnit]
+    support: list[OrgUnit] = field(default_factory=list)
+    deadline: dt.date | None = None
+
+
+@transaction.atomic
+def from_conclusions(*, actor, notice, items: list[ItemTasks]) -> list[Task]:
+    """Kết luận → nhiệm vụ in one step: every item with units becomes a task (or a cascade)."""
+    meeting = notice.meeting
+    reference = (
+        f"Thông báo kết luận số {notice.number}" if notice.number else f"Kết luận hội nghị “{meeting}”"
+    )
+    given_on = notice.issued_on or meeting.starts_at.date()
+    made = []
+    for spec in items:
+        if not spec.lead and not spec.support:
+            continue
+        if spec.deadline is None:
+            fail(f"Nội dung {spec.item.order}: chọn hạn hoàn thành.", field="deadline")
+        if spec.item.tasks.exists():
+            fail(f"Nội dung {spec.item.order} đã được giao thành nhiệm vụ.", field="items")
+        assignees = [Assignee(u, AssigneeRole.LEAD) for u in spec.lead] + [
+            Assignee(u, AssigneeRole.SUPPORT) for u in spec.support
+        ]
+        made.append(
+            assign(
+                actor=actor,
+                assigner=meeting.organizer,
+                data=TaskData(
+                    title=spec.item.text[:500],
+                    description=spec.item.text,
+                    given_on=min(given_on, spec.deadline),
+                    deadline=spec.deadline,
+                    source=TaskSource.CONCLUSION,
+                    source_reference=reference,
+                    source_meeting=meeting,
+                    source_item=spec.item,
+                    assignees=assignees,
+                ),
+            )
+        )
+    if not made:
+        fail("Chọn đơn vị thực hiện cho ít nhất một nội dung kết luận.", field="items")
+    return made
+
+
+@transaction.atomic
+def report_progress(
+    *,
+    actor,
+    task: Task,
+    expected_version: int | None,
+    percent: int,
+    text: str = "",
+    file=None,
+    done: bool = False,
+) -> Task:
+    """Báo cáo tiến độ: the percent reached and what was done; 100 % (or "done") completes the task."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    check_version(task, expected_version)
+    if actor is not None and not can_report(actor, task):
+        fail("Chỉ đơn vị thực hiện báo cáo tiến độ nhiệm vụ này.", code="forbidden")
+    if task.is_cascade:
+        fail("Tiến độ của nhiệm vụ giao nhiều đơn vị được tính từ các đơn vị; " + PARENT_RULE, code="state")
+    if task.status in (TaskStatus.DONE, TaskStatus.CANCELLED):
+        fail(f"Nhiệm vụ {task.get_status_display().lower()}, không báo cáo thêm được.", code="state")
+    if percent is None or not 0 <= percent <= 100:
+        fail("Tiến độ phải từ 0 đến 100 %.", field="percent")
+    text = nfc(text).strip()
+    if done:
+        percent = 100
+    if percent < task.progress:
+        fail(f"Tiến độ không giảm được (đang {task.progress} %).", field="percent")
+    ProgressUpdate.objects.create(
+        task=task, percent=percent, text=text, file=file, actor=actor if getattr(actor, "pk", None) else None
+    )
+    task.progress = percent
+    if percent == 100:
+        task.status, task.completed_on = TaskStatus.DONE, timezone.localdate()
+    elif percent > 0 or text:
+        task.status = TaskStatus.IN_PROGRESS
+    task.version += 1
+    audited_save(task, actor=actor, reason=f"Tiến độ {percent} %")
+    if task.parent_id:
+        roll_up(task.parent_id, actor=actor)
+    return task
+
+
+@transaction.atomic
+def cancel(*, actor, task: Task, reason: str) -> Task:
+    """Hủy nhiệm vụ (the assigning unit); a cascade's children go with it."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if actor is not None and not can_assign(actor, task.assigner):
+        fail("Chỉ đơn vị giao nhiệm vụ được hủy nhiệm vụ.", code="forbidden")
+    if task.status == TaskStatus.CANCELLED:
+        return task
+    reason = nfc(reason).strip() or "Hủy nhiệm vụ"
+    for child in task.children.exclude(status=TaskStatus.CANCELLED):
+        child.status = TaskStatus.CANCELLED
+        child.version += 1
+        audited_save(child, actor=actor, reason=reason)
+    task.status = TaskStatus.CANCELLED
+    task.version += 1
+    audited_save(task, actor=actor, reason=reason)
+    if task.parent_id:
+        roll_up(task.parent_id, actor=actor)
+    return task
+
+
+def roll_up(parent_id: int, *, actor=None) -> Task:
+    """PARENT_RULE, in one aggregate over the children."""
+    parent = Task.objects.select_for_update().get(pk=parent_id)
+    if parent.status == TaskStatus.CANCELLED:
+        return parent
+    live = parent.children.exclude(status=TaskStatus.CANCELLED)
+    figures = live.aggregate(
+        mean=Avg("progress"),
+        n=Count("pk"),
+        done=Count("pk", filter=Q(status=TaskStatus.DONE)),
+        started=Count("pk", filter=~Q(status=TaskStatus.NEW)),
+    )
+    progress = round(figures["mean"] or 0)
+    if figures["n"] and figures["done"] == figures["n"]:
+        status, progress = TaskStatus.DONE, 100
+    elif figures["started"] or progress:
+        status = TaskStatus.IN_PROGRESS
+    else:
+        status = TaskStatus.NEW
+    if (parent.progress, parent.status) != (progress, status):
+        parent.progress, parent.status = progress, status
+        parent.completed_on = timezone.localdate() if status == TaskStatus.DONE else None
+        parent.version += 1
+        audited_save(parent, actor=actor, reason="Tổng hợp tiến độ các đơn vị")
+    return parent
