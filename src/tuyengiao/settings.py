@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "tuyengiao.reporting",
     "tuyengiao.meetings",
     "tuyengiao.tasks",
+    "tuyengiao.workcalendar",
     "tuyengiao.web",
 ]
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkCalendarConfig(AppConfig):
+    name = "tuyengiao.workcalendar"
+    verbose_name = "Lịch công tác"
