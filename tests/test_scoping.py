@@ -64,6 +64,10 @@ SPEC = {
     "reporting:template_xlsx": "template",
     "reporting:template_import": None,
     "reporting:template_publish": "template",
+    "tasks:mine": None,
+    "tasks:assigned": None,
+    "tasks:overdue": None,
+    "tasks:detail": "task",
 }
 # Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
 POST_ONLY = {
@@ -127,7 +131,17 @@ def clusters(world, users):
             ("other", template_other, world.other, world.other_commune),
         )
     }
+    from tuyengiao.tasks import services as tasks
+    from tuyengiao.tasks.services import Assignee, TaskData
+
+    def given(assigner, unit, title):
+        data = TaskData(title=title, given_on=dt.date(2026, 7, 1), deadline=dt.date(2026, 9, 30))
+        data.assignees = [Assignee(unit)]
+        return tasks.assign(actor=None, assigner=assigner, data=data)
+
     return {
+        "own_task": given(world.an, world.new_commune, "Nhiệm vụ của Xã Mới"),
+        "foreign_task": given(world.other, world.other_commune, "Nhiệm vụ của Xã Khác"),
         "own_template": template_an,
         "foreign_template": template_other,
         "own_assignment": assignments["an"],
@@ -157,7 +171,7 @@ def own_object(url_name, role, world, clusters):
         return world.new_commune if url_name in {"orgs:unit_end", "orgs:unit_transfer"} else world.an
     if kind == "user":
         return clusters["own_user"]
-    if kind in {"submission", "template", "assignment"}:
+    if kind in {"submission", "template", "assignment", "task"}:
         if kind == "assignment" and role == "officer":
             return None  # a commune gives no assignments
         return clusters[f"own_{kind}"]
@@ -170,7 +184,7 @@ def foreign_object(kind, world, clusters):
         return world.other_commune
     if kind == "user":
         return clusters["foreign_user"]
-    if kind in {"submission", "template", "assignment"}:
+    if kind in {"submission", "template", "assignment", "task"}:
         return clusters[f"foreign_{kind}"]
     return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
@@ -188,6 +202,8 @@ def name_of(obj):
         return obj.username
     if hasattr(obj, "assignment_id"):  # a submission
         return obj.unit.name
+    if hasattr(obj, "assignee_id"):  # a task
+        return obj.title
     if hasattr(obj, "deadline"):  # an assignment
         return obj.template.name
     return obj.unit.name if hasattr(obj, "cluster_id") else obj.name

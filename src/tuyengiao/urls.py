@@ -11,6 +11,7 @@ urlpatterns = [
     path("tai-khoan/", include("tuyengiao.accounts.urls")),
     path("to-chuc/", include("tuyengiao.orgs.urls")),
     path("bao-cao/", include("tuyengiao.reporting.urls")),
+    path("nhiem-vu/", include("tuyengiao.tasks.urls")),
     path("ngon-ngu/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

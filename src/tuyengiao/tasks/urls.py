@@ -1,0 +1,11 @@
+from django.urls import path
+
+from tuyengiao.tasks import views
+
+app_name = "tasks"
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("da-giao/", views.assigned, name="assigned"),
+    path("qua-han/", views.overdue, name="overdue"),
+    path("<int:pk>/", views.detail, name="detail"),
+]

@@ -1,0 +1,96 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from tuyengiao.core.services import ConflictError
+from tuyengiao.core.views import apply_validation_error
+from tuyengiao.tasks import queries, services
+from tuyengiao.tasks.forms import ProgressForm
+from tuyengiao.tasks.models import Task
+
+
+@require_GET
+def mine(request):
+    """Nhiệm vụ của đơn vị: open first, nearest deadline first."""
+    return render(
+        request,
+        "tasks/mine.html",
+        {"tasks": queries.my_tasks(request.user), "today": timezone.localdate()},
+    )
+
+
+@require_GET
+def assigned(request):
+    """Nhiệm vụ đã giao: units × status."""
+    rows = queries.matrix(request.user, timezone.localdate())
+    totals = {key: sum(r[key] for r in rows) for key in (*queries.MATRIX_COLUMNS, "total")}
+    return render(
+        request, "tasks/assigned.html", {"rows": rows, "totals": totals, "rule": services.PARENT_RULE}
+    )
+
+
+@require_GET
+def overdue(request):
+    """Nhiệm vụ quá hạn trong toàn phạm vi."""
+    today = timezone.localdate()
+    return render(
+        request, "tasks/overdue.html", {"tasks": queries.overdue_under(request.user, today), "today": today}
+    )
+
+
+def detail(request, pk):
+    """A task, its progress updates; the unit carrying it out reports progress here."""
+    task = get_object_or_404(
+        Task.objects.visible_to(request.user).select_related(
+            "assigner", "assignee", "parent", "source_meeting"
+        ),
+        pk=pk,
+    )
+    may_report = services.can_report(request.user, task) and not task.is_cascade
+    form = ProgressForm(initial={"percent": task.progress, "version": task.version})
+    status = 200
+    if request.method == "POST":
+        if not may_report:
+            raise PermissionDenied(_("Chỉ đơn vị thực hiện báo cáo tiến độ nhiệm vụ này."))
+        form = ProgressForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.report_progress(
+                    actor=request.user,
+                    task=task,
+                    expected_version=data["version"],
+                    percent=data["percent"],
+                    text=data["text"],
+                    file=data["file"],
+                    done=data["done"],
+                )
+                messages.success(request, _("Đã cập nhật tiến độ."))
+                return redirect("tasks:detail", pk=pk)
+            except ConflictError as conflict:
+                form.add_error(None, _("Nhiệm vụ vừa được người khác cập nhật; kiểm tra lại rồi gửi lại."))
+                task, status = conflict.current, 409
+            except ValidationError as error:
+                apply_validation_error(form, error)
+                status = 400
+        else:
+            status = 400
+    children = (
+        task.children.select_related("assignee").order_by("assignee__name_folded") if task.is_cascade else []
+    )
+    return render(
+        request,
+        "tasks/detail.html",
+        {
+            "task": task,
+            "children": children,
+            "updates": task.updates.select_related("actor"),
+            "form": form,
+            "may_report": may_report,
+            "rule": services.PARENT_RULE,
+        },
+        status=status,
+    )

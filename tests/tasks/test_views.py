@@ -1,0 +1,40 @@
+from django.urls import reverse
+
+from tests.factories import user
+from tuyengiao.accounts.models import Role
+
+
+def test_a_commune_reports_progress_and_the_province_matrix_changes(cascade, communes, world, login, client):
+    officer = user("cb.moi", world.new_commune, Role.UNIT_OFFICER)
+    child = cascade.children.get(assignee=world.new_commune)
+    login(officer)
+    mine = client.get(reverse("tasks:mine")).content.decode()
+    assert "Tổ chức học tập Kết luận 21-KL/TW" in mine and "31/08/2026" in mine
+    refused = client.post(reverse("tasks:detail", args=[child.pk]), {"percent": "120", "version": "1"})
+    assert refused.status_code == 400 and "từ 0 đến 100" in refused.content.decode()
+    response = client.post(
+        reverse("tasks:detail", args=[child.pk]),
+        {"percent": "100", "text": "Đã tổ chức 2 buổi", "version": "1"},
+    )
+    assert response.status_code == 302
+    stale = client.post(reverse("tasks:detail", args=[child.pk]), {"percent": "100", "version": "1"})
+    assert stale.status_code in (400, 409)
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    body = client.get(reverse("tasks:assigned")).content.decode()
+    assert 'data-unit="Xã Mới"' in body
+    row = body.split('data-unit="Xã Mới"')[1].split("</tr>")[0]
+    cells = [c.split(">")[-1] for c in row.split("</td>")[:-1]]
+    assert cells == ["0", "0", "0", "1", "0", "1"]  # new, in progress, overdue, done, cancelled, total
+    parent = client.get(reverse("tasks:detail", args=[cascade.pk])).content.decode()
+    assert "33 %" in parent and "trung bình" in parent
+
+
+def test_the_task_pages_run_a_bounded_number_of_queries(
+    cascade, world, login, client, django_assert_max_num_queries
+):
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    for name in ("tasks:mine", "tasks:assigned", "tasks:overdue"):
+        with django_assert_max_num_queries(8):
+            assert client.get(reverse(name)).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("tasks:detail", args=[cascade.pk])).status_code == 200
