@@ -68,6 +68,14 @@ SPEC = {
     "tasks:assigned": None,
     "tasks:overdue": None,
     "tasks:detail": "task",
+    "meetings:list": None,
+    "meetings:create": None,
+    "meetings:series_create": None,
+    "meetings:detail": "meeting",
+    "meetings:edit": "meeting",
+    "meetings:conclusion": "meeting",
+    "meetings:make_tasks": "meeting",
+    "meetings:delete": "meeting",
 }
 # Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
 POST_ONLY = {
@@ -139,7 +147,19 @@ def clusters(world, users):
         data.assignees = [Assignee(unit)]
         return tasks.assign(actor=None, assigner=assigner, data=data)
 
+    from tuyengiao.meetings import services as meetings
+
+    def meeting(organizer, title):
+        start = dt.datetime(2026, 7, 8, 8, 0, tzinfo=dt.UTC)
+        data = meetings.MeetingData(title=title, kind="so_ket", starts_at=start, ends_at=start)
+        made = meetings.create_meeting(actor=None, organizer=organizer, data=data)
+        meetings.save_conclusion(actor=None, meeting=made, items=["Một là, làm tốt công tác tuyên truyền."])
+        return made
+
     return {
+        "own_meeting_an": meeting(world.an, "Hội nghị của Tỉnh An"),
+        "own_meeting_commune": meeting(world.new_commune, "Hội nghị của Xã Mới"),
+        "foreign_meeting": meeting(world.other, "Hội nghị của Tỉnh Khác"),
         "own_task": given(world.an, world.new_commune, "Nhiệm vụ của Xã Mới"),
         "foreign_task": given(world.other, world.other_commune, "Nhiệm vụ của Xã Khác"),
         "own_template": template_an,
@@ -171,6 +191,8 @@ def own_object(url_name, role, world, clusters):
         return world.new_commune if url_name in {"orgs:unit_end", "orgs:unit_transfer"} else world.an
     if kind == "user":
         return clusters["own_user"]
+    if kind == "meeting":
+        return clusters["own_meeting_commune" if role == "officer" else "own_meeting_an"]
     if kind in {"submission", "template", "assignment", "task"}:
         if kind == "assignment" and role == "officer":
             return None  # a commune gives no assignments
@@ -184,7 +206,7 @@ def foreign_object(kind, world, clusters):
         return world.other_commune
     if kind == "user":
         return clusters["foreign_user"]
-    if kind in {"submission", "template", "assignment", "task"}:
+    if kind in {"submission", "template", "assignment", "task", "meeting"}:
         return clusters[f"foreign_{kind}"]
     return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
@@ -202,7 +224,7 @@ def name_of(obj):
         return obj.username
     if hasattr(obj, "assignment_id"):  # a submission
         return obj.unit.name
-    if hasattr(obj, "assignee_id"):  # a task
+    if hasattr(obj, "title"):  # a task, a meeting
         return obj.title
     if hasattr(obj, "deadline"):  # an assignment
         return obj.template.name
@@ -228,6 +250,10 @@ WRITERS = {
     "reporting:reopen": MANAGERS,
     "reporting:template_publish": MANAGERS,
     "reporting:prefill": {"officer", "admin"},
+    "meetings:edit": EDITORS,
+    "meetings:conclusion": EDITORS,
+    "meetings:delete": EDITORS,
+    "meetings:make_tasks": MANAGERS,
 }
 
 

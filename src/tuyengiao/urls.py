@@ -12,6 +12,8 @@ urlpatterns = [
     path("to-chuc/", include("tuyengiao.orgs.urls")),
     path("bao-cao/", include("tuyengiao.reporting.urls")),
     path("nhiem-vu/", include("tuyengiao.tasks.urls")),
+    path("lich/", include("tuyengiao.workcalendar.urls")),
+    path("hoi-nghi/", include("tuyengiao.meetings.urls")),
     path("ngon-ngu/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

@@ -36,7 +36,8 @@ class BootstrapMixin:
         for field in self.fields.values():
             widget = field.widget
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-check-input")
                 continue
             widget.attrs.setdefault("class", css)
 

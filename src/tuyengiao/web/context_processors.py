@@ -10,6 +10,7 @@ def navigation(request):
     items = [
         (_("Trang chủ"), reverse("web:home"), "web:home"),
         (_("Báo cáo"), reverse("reporting:due"), "reporting:"),
+        (_("Hội nghị"), reverse("meetings:list"), "meetings:"),
         (_("Nhiệm vụ"), reverse("tasks:mine"), "tasks:"),
         (_("Tổ chức"), reverse("orgs:tree"), "orgs:tree"),
         (_("Cụm thi đua"), reverse("orgs:clusters"), "orgs:cluster"),
