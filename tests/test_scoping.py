@@ -68,7 +68,14 @@ SPEC = {
     "tasks:assigned": None,
     "tasks:overdue": None,
     "tasks:detail": "task",
+    "tasks:create": None,
+    "tasks:export": "format",
     "meetings:list": None,
+    # the work calendar shows the user's own unit only (tests/workcalendar/test_views.py)
+    "workcalendar:index": None,
+    "workcalendar:month": None,
+    "workcalendar:week": None,
+    "workcalendar:ics": None,
     "meetings:create": None,
     "meetings:series_create": None,
     "meetings:detail": "meeting",
@@ -334,10 +341,23 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
         *([reverse("accounts:users"), reverse("accounts:users") + "?q=khac"] if role == "leader" else []),
         reverse("reporting:due"),
         reverse("reporting:templates"),
+        reverse("tasks:mine"),
+        reverse("tasks:overdue"),
+        reverse("tasks:assigned"),
+        reverse("tasks:export", args=["qua-han", "csv"]),
+        reverse("meetings:list"),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
-        for foreign in ("Xã Khác", "Tỉnh Khác", "Cụm Tỉnh Khác", "khac.chuyenvien", "Mẫu của Tỉnh Khác"):
+        for foreign in (
+            "Xã Khác",
+            "Tỉnh Khác",
+            "Cụm Tỉnh Khác",
+            "khac.chuyenvien",
+            "Mẫu của Tỉnh Khác",
+            "Nhiệm vụ của Xã Khác",
+            "Hội nghị của Tỉnh Khác",
+        ):
             assert foreign.encode() not in response.content, (url, foreign)
     # asking for a foreign root explicitly
     response = client.get(reverse("orgs:tree") + f"?goc={world.other.pk}")

@@ -38,3 +38,55 @@ def test_the_task_pages_run_a_bounded_number_of_queries(
             assert client.get(reverse(name)).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("tasks:detail", args=[cascade.pk])).status_code == 200
+
+
+def test_a_specialist_gives_a_task_to_every_commune_below_and_bad_input_is_kept(
+    world, communes, login, client
+):
+    from tuyengiao.tasks.models import Task
+
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    bad = client.post(
+        reverse("tasks:create"),
+        {
+            "title": "Tuyên truyền Đại hội",
+            "given_on": "10/07/2026",
+            "deadline": "01/07/2026",
+            "all_below": "on",
+            "form_token": "a",
+        },
+    )
+    assert bad.status_code == 400 and "không được trước ngày giao" in bad.content.decode()
+    assert "Tuyên truyền Đại hội" in bad.content.decode() and not Task.objects.exists()
+    good = client.post(
+        reverse("tasks:create"),
+        {
+            "title": "Tuyên truyền Đại hội",
+            "given_on": "10/07/2026",
+            "deadline": "30/09/2026",
+            "all_below": "on",
+            "form_token": "b",
+        },
+    )
+    assert good.status_code == 302
+    parent = Task.objects.get(parent__isnull=True)
+    assert {t.assignee for t in parent.children.all()} == set(communes)
+    officer = login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
+    assert officer.get(reverse("tasks:create")).status_code == 403
+
+
+def test_the_lists_download_as_xlsx_and_csv(cascade, world, login, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    response = client.get(reverse("tasks:export", args=["qua-han", "xlsx"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[1]][:2] == ["Nhiệm vụ", "Đơn vị giao"]
+    login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
+    text = client.get(reverse("tasks:export", args=["cua-don-vi", "csv"])).content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert len(lines) == 2 and "Tổ chức học tập Kết luận 21-KL/TW" in lines[1] and "31/08/2026" in lines[1]
+    assert client.get(reverse("tasks:export", args=["khac", "csv"])).status_code == 404

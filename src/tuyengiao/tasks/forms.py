@@ -1,6 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.meetings.forms import units_below
+from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
+from tuyengiao.orgs.models import OrgUnit
+
 
 class ProgressForm(forms.Form):
     percent = forms.IntegerField(
@@ -29,3 +33,29 @@ class ProgressForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AssignForm(BootstrapMixin, forms.Form):
+    """Giao nhiệm vụ: to every commune below, or to chosen units."""
+
+    title = forms.CharField(label=_("Nhiệm vụ"), max_length=500)
+    description = forms.CharField(
+        label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    source_reference = forms.CharField(
+        label=_("Văn bản, báo cáo nguồn"),
+        max_length=300,
+        required=False,
+        help_text=_("Ví dụ: Kết luận số 21-KL/TW"),
+    )
+    given_on = VietnameseDateField(label=_("Ngày giao"), required=False, help_text=_("Để trống: hôm nay."))
+    deadline = VietnameseDateField(label=_("Hạn hoàn thành"))
+    all_below = forms.BooleanField(label=_("Giao cho tất cả xã, phường trực thuộc"), required=False)
+    units = forms.ModelMultipleChoiceField(
+        label=_("hoặc chọn đơn vị thực hiện"), queryset=OrgUnit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units_below(unit)
+        self.fields["units"].widget.attrs["size"] = 8

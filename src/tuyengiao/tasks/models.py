@@ -95,6 +95,18 @@ class Task(models.Model):
             models.Index(fields=["assignee", "status", "deadline"]),
             models.Index(fields=["assigner", "parent"]),
             models.Index(fields=["status", "deadline"]),
+            # The units × status matrix of what a unit gave (queries.matrix): read from the index alone.
+            models.Index(
+                fields=["assigner", "assignee", "status", "deadline"],
+                condition=Q(children_count=0),
+                name="task_given_work",
+            ),
+            # Overdue in a subtree (queries.overdue_under): open work in deadline order, the oldest first.
+            models.Index(
+                fields=["deadline", "id"],
+                condition=Q(children_count=0, status__in=[s.value for s in OPEN_STATUSES]),
+                name="task_open_work_deadline",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

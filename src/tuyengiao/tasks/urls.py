@@ -7,5 +7,7 @@ urlpatterns = [
     path("", views.mine, name="mine"),
     path("da-giao/", views.assigned, name="assigned"),
     path("qua-han/", views.overdue, name="overdue"),
+    path("giao/", views.create, name="create"),
+    path("xuat/<slug:which>.<str:fmt>", views.export, name="export"),
     path("<int:pk>/", views.detail, name="detail"),
 ]

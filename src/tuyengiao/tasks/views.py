@@ -1,15 +1,19 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tuyengiao.core.services import ConflictError
-from tuyengiao.core.views import apply_validation_error
-from tuyengiao.tasks import queries, services
-from tuyengiao.tasks.forms import ProgressForm
-from tuyengiao.tasks.models import Task
+from tuyengiao.core.views import apply_validation_error, submit_once
+from tuyengiao.meetings.forms import units_below
+from tuyengiao.orgs.models import UnitKind
+from tuyengiao.tasks import exports, queries, services
+from tuyengiao.tasks.forms import AssignForm, ProgressForm
+from tuyengiao.tasks.models import Task, TaskSource
 
 
 @require_GET
@@ -30,6 +34,70 @@ def assigned(request):
     return render(
         request, "tasks/assigned.html", {"rows": rows, "totals": totals, "rule": services.PARENT_RULE}
     )
+
+
+def create(request):
+    """Giao nhiệm vụ nhân danh đơn vị mình."""
+    unit = request.user.unit
+    if unit is None or not services.can_assign(request.user, unit):
+        raise PermissionDenied(_("Chỉ lãnh đạo ban và chuyên viên giao nhiệm vụ."))
+    form = AssignForm(request.POST or None, unit=unit)
+    if request.method == "POST":
+
+        def assign(data):
+            chosen = (
+                list(units_below(unit).filter(kind=UnitKind.COMMUNE))
+                if data["all_below"]
+                else list(data["units"])
+            )
+            return services.assign(
+                actor=request.user,
+                assigner=unit,
+                data=services.TaskData(
+                    title=data["title"],
+                    description=data["description"],
+                    source=TaskSource.DOCUMENT if data["source_reference"] else TaskSource.NONE,
+                    source_reference=data["source_reference"],
+                    given_on=data["given_on"],
+                    deadline=data["deadline"],
+                    assignees=[services.Assignee(u) for u in chosen],
+                ),
+            )
+
+        task, repeat = submit_once(
+            request, form, assign, result_url=lambda t: reverse("tasks:detail", args=[t.pk])
+        )
+        if repeat:
+            return repeat
+        if task:
+            messages.success(request, _("Đã giao nhiệm vụ."))
+            return redirect("tasks:detail", pk=task.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "tasks/create.html", {"form": form, "rule": services.PARENT_RULE}, status=status)
+
+
+@require_GET
+def export(request, which, fmt):
+    """The list on screen (mine, overdue) as XLSX or CSV."""
+    today = timezone.localdate()
+    if which == "cua-don-vi":
+        tasks, title = queries.my_tasks(request.user, limit=100_000), "Nhiệm vụ của đơn vị"
+    elif which == "qua-han":
+        tasks, title = queries.overdue_under(request.user, today, limit=100_000), "Nhiệm vụ quá hạn"
+    else:
+        raise Http404
+    filename = f"nhiem-vu-{which}-{today:%Y%m%d}"
+    if fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(tasks, title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.to_csv(tasks), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
 
 
 @require_GET
