@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections import Counter
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -15,6 +16,9 @@ def test_every_old_commune_goes_into_exactly_one_new_commune():
     assert max(used.values()) == 1
     assert len({name for name, _ in NEW_COMMUNES_2025}) == len(NEW_COMMUNES_2025)
     assert 85 <= len(NEW_COMMUNES_2025) <= 100
+
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.mark.django_db
@@ -50,3 +54,18 @@ def test_demo_builds_thai_nguyen_across_the_reform():
     assert any(s.is_late for s in submissions.exclude(first_submitted_at=None)[:500])
     first_half_2025 = consolidate(thai_nguyen, half(2025, 1), "BC-TG", statuses=SUBMITTED_TOO)
     assert {u.code[:2] for u in first_half_2025.units} == {"19", "06"}  # Thái Nguyên's and Bắc Kạn's communes
+
+    # a year of meetings, and the review's conclusions as cascaded tasks in every state
+    from tuyengiao.meetings.models import Meeting, MeetingKind
+    from tuyengiao.tasks.models import Task, TaskStatus
+
+    sessions = Meeting.objects.filter(kind=MeetingKind.SINH_HOAT).order_by("starts_at")
+    assert sessions.count() == 12 and all(m.starts_at.astimezone(VN).weekday() == 6 for m in sessions)
+    assert sessions.first().points.count() > 20
+    assert Meeting.objects.filter(kind=MeetingKind.BAO_CAO_VIEN).count() == 12
+    review = Meeting.objects.get(kind=MeetingKind.SO_KET)
+    assert review.conclusion.number == "15-TB/BTGDVTU" and review.conclusion.items.count() == 4
+    children = Task.objects.filter(parent__isnull=False, source_meeting=review)
+    states = set(children.values_list("status", flat=True))
+    assert states == {TaskStatus.NEW, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.CANCELLED}
+    assert Task.objects.overdue(dt.date(2026, 11, 22)).exists()

@@ -154,6 +154,7 @@ def build_users(actor=None) -> None:
 
 @transaction.atomic
 def build(actor=None, *, today=None) -> None:
+    from tuyengiao.meetings import demo as meetings_demo
     from tuyengiao.reporting import demo as reporting_demo
 
     reference.load_provinces(actor=actor)
@@ -161,3 +162,4 @@ def build(actor=None, *, today=None) -> None:
     build_clusters(actor)
     build_users(actor)
     reporting_demo.build(today)
+    meetings_demo.build(today)
