@@ -35,3 +35,9 @@ def _fast_password_hashing(settings, request):
     """argon2 is deliberately slow; tests that check hashing itself opt out with @pytest.mark.real_hashing."""
     if "real_hashing" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    """Files attached in tests never land in the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

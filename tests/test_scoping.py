@@ -70,6 +70,7 @@ SPEC = {
     "tasks:detail": "task",
     "tasks:create": None,
     "tasks:export": "format",
+    "tasks:update_file": None,  # tests/tasks/test_views.py: the task's visibility decides
     "meetings:list": None,
     # the work calendar shows the user's own unit only (tests/workcalendar/test_views.py)
     "workcalendar:index": None,
@@ -83,9 +84,16 @@ SPEC = {
     "meetings:conclusion": "meeting",
     "meetings:make_tasks": "meeting",
     "meetings:delete": "meeting",
+    "meetings:move": "meeting",
+    "meetings:cancel": "meeting",
+    "meetings:upload": "meeting",
+    "meetings:file": "meeting_file",
 }
 # Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
 POST_ONLY = {
+    "meetings:move",
+    "meetings:cancel",
+    "meetings:upload",
     "reporting:autosave",
     "reporting:send",
     "reporting:accept",
@@ -154,6 +162,8 @@ def clusters(world, users):
         data.assignees = [Assignee(unit)]
         return tasks.assign(actor=None, assigner=assigner, data=data)
 
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from tuyengiao.meetings import services as meetings
 
     def meeting(organizer, title):
@@ -161,6 +171,10 @@ def clusters(world, users):
         data = meetings.MeetingData(title=title, kind="so_ket", starts_at=start, ends_at=start)
         made = meetings.create_meeting(actor=None, organizer=organizer, data=data)
         meetings.save_conclusion(actor=None, meeting=made, items=["Một là, làm tốt công tác tuyên truyền."])
+        upload = SimpleUploadedFile(
+            f"bien-ban-{made.pk}.pdf", b"%PDF-1.4 bien ban", content_type="application/pdf"
+        )
+        meetings.attach_file(actor=None, meeting=made, upload=upload, kind="minutes")
         return made
 
     return {
@@ -200,6 +214,8 @@ def own_object(url_name, role, world, clusters):
         return clusters["own_user"]
     if kind == "meeting":
         return clusters["own_meeting_commune" if role == "officer" else "own_meeting_an"]
+    if kind == "meeting_file":
+        return clusters["own_meeting_commune" if role == "officer" else "own_meeting_an"].files.get()
     if kind in {"submission", "template", "assignment", "task"}:
         if kind == "assignment" and role == "officer":
             return None  # a commune gives no assignments
@@ -215,10 +231,14 @@ def foreign_object(kind, world, clusters):
         return clusters["foreign_user"]
     if kind in {"submission", "template", "assignment", "task", "meeting"}:
         return clusters[f"foreign_{kind}"]
+    if kind == "meeting_file":
+        return clusters["foreign_meeting"].files.get()
     return clusters["other"].memberships.first() if kind == "membership" else clusters["other"]
 
 
 def url_for(url_name, obj):
+    if SPEC[url_name] == "meeting_file":
+        return reverse(url_name, kwargs={"pk": obj.meeting_id, "file_pk": obj.pk})
     if url_name == "reporting:prefill":
         return reverse(url_name, kwargs={"pk": obj.pk, "source": "thang"})
     if SPEC[url_name] == "membership":
@@ -231,6 +251,8 @@ def name_of(obj):
         return obj.username
     if hasattr(obj, "assignment_id"):  # a submission
         return obj.unit.name
+    if hasattr(obj, "meeting_id"):  # a meeting's file
+        return obj.meeting.title
     if hasattr(obj, "title"):  # a task, a meeting
         return obj.title
     if hasattr(obj, "deadline"):  # an assignment
@@ -261,6 +283,9 @@ WRITERS = {
     "meetings:conclusion": EDITORS,
     "meetings:delete": EDITORS,
     "meetings:make_tasks": MANAGERS,
+    "meetings:move": EDITORS,
+    "meetings:cancel": EDITORS,
+    "meetings:upload": EDITORS,
 }
 
 

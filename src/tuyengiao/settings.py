@@ -171,7 +171,9 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never served as such: files go out through views that check who asks
+UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "20"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: console in development; SMTP through EMAIL_HOST & co. in production.
 EMAIL_BACKEND = os.environ.get(

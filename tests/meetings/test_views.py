@@ -117,3 +117,76 @@ def test_a_series_of_first_sundays_from_the_form(world, login, client):
         },
     )
     assert bad.status_code == 400 and "giờ" in bad.content.decode()
+
+
+def test_files_are_checked_on_the_way_in_and_served_only_to_who_may_see_them(world, login, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(user("cv.tinh", world.an, Role.SPECIALIST))
+    client.post(
+        reverse("meetings:create"),
+        _form(format="in_person", **{"points-0-place": "", "points-0-attendance": "", "form_token": "f"}),
+    )
+    meeting = Meeting.objects.get()
+    bad = client.post(
+        reverse("meetings:upload", args=[meeting.pk]),
+        {
+            "kind": "slides",
+            "file": SimpleUploadedFile("virus.exe", b"MZ", content_type="application/octet-stream"),
+        },
+    )
+    assert bad.status_code == 400 and "Không nhận tệp" in bad.content.decode() and not meeting.files.exists()
+    good = client.post(
+        reverse("meetings:upload", args=[meeting.pk]),
+        {
+            "kind": "minutes",
+            "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
+        },
+    )
+    assert good.status_code == 302
+    attached = meeting.files.get()
+    response = client.get(reverse("meetings:file", args=[meeting.pk, attached.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 x"
+    login(user("cv.khac", world.other, Role.SPECIALIST))
+    assert client.get(reverse("meetings:file", args=[meeting.pk, attached.pk])).status_code == 404
+
+
+def test_one_occurrence_is_moved_and_another_cancelled(world, login, client):
+    import datetime as dt
+
+    login(user("cv.tinh", world.an, Role.SPECIALIST))
+    client.post(
+        reverse("meetings:series_create"),
+        {
+            "title": "Giao ban",
+            "kind": "giao_ban",
+            "format": "in_person",
+            "preset": "FREQ=MONTHLY;BYDAY=1SU",
+            "first_date": "01/01/2026",
+            "start_time": "07:30",
+            "duration_minutes": "60",
+            "form_token": "g",
+        },
+    )
+    march = Meeting.objects.get(occurrence_date=dt.date(2026, 3, 1))
+    response = client.post(
+        reverse("meetings:move", args=[march.pk]),
+        {"date": "08/03/2026", "start_time": "14:00", "version": "1"},
+    )
+    assert response.status_code == 302
+    march.refresh_from_db()
+    assert (
+        march.starts_at.astimezone(dt.timezone(dt.timedelta(hours=7))).strftime("%d/%m %H:%M")
+        == "08/03 14:00"
+    )
+    april = Meeting.objects.get(occurrence_date=dt.date(2026, 4, 5))
+    assert (
+        client.post(reverse("meetings:cancel", args=[april.pk]), {"reason": "Trùng lịch"}).status_code == 302
+    )
+    april.refresh_from_db()
+    assert april.status == "cancelled"
+    stale = client.post(
+        reverse("meetings:move", args=[march.pk]),
+        {"date": "09/03/2026", "start_time": "14:00", "version": "1"},
+    )
+    assert stale.status_code == 400 and "người khác" in stale.content.decode()

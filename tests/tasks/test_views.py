@@ -90,3 +90,25 @@ def test_the_lists_download_as_xlsx_and_csv(cascade, world, login, client):
     lines = text.strip().splitlines()
     assert len(lines) == 2 and "Tổ chức học tập Kết luận 21-KL/TW" in lines[1] and "31/08/2026" in lines[1]
     assert client.get(reverse("tasks:export", args=["khac", "csv"])).status_code == 404
+
+
+def test_evidence_goes_with_the_progress_report_and_stays_within_the_subtree(cascade, world, login, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    child = cascade.children.get(assignee=world.new_commune)
+    login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
+    bad = client.post(
+        reverse("tasks:detail", args=[child.pk]),
+        {"percent": "30", "version": "1", "file": SimpleUploadedFile("a.exe", b"MZ")},
+    )
+    assert bad.status_code == 400 and "Không nhận tệp" in bad.content.decode()
+    client.post(
+        reverse("tasks:detail", args=[child.pk]),
+        {"percent": "30", "version": "1", "file": SimpleUploadedFile("anh.jpg", b"JPEGDATA")},
+    )
+    update = child.updates.get()
+    url = reverse("tasks:update_file", args=[child.pk, update.pk])
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    assert b"".join(client.get(url).streaming_content) == b"JPEGDATA"
+    login(user("cv.khac", world.other, Role.SPECIALIST))
+    assert client.get(url).status_code == 404

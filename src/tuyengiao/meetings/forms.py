@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.meetings import recurrence
-from tuyengiao.meetings.models import MeetingFormat, MeetingKind
+from tuyengiao.meetings.models import FileKind, MeetingFormat, MeetingKind
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
 from tuyengiao.orgs.models import OrgUnit
@@ -175,3 +175,26 @@ class ItemAssignForm(BootstrapMixin, forms.Form):
         self.fields["support"].queryset = units
         self.fields["lead"].widget.attrs["size"] = 6
         self.fields["support"].widget.attrs["size"] = 4
+
+
+class FileForm(BootstrapMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Loại tệp"), choices=FileKind.choices)
+    file = forms.FileField(label=_("Tệp (tài liệu, biên bản)"))
+
+
+class MoveForm(BootstrapMixin, forms.Form):
+    date = VietnameseDateField(label=_("Ngày mới"))
+    start_time = forms.TimeField(
+        label=_("Giờ bắt đầu"), widget=forms.TimeInput(attrs={"type": "time"}), error_messages=TIME_ERRORS
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CancelForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(label=_("Lý do hủy"), max_length=500, required=False)
+    tasks = forms.ChoiceField(
+        label=_("Các nhiệm vụ đã giao từ kết luận của hội nghị"),
+        choices=[("keep", _("Giữ lại các nhiệm vụ")), ("cancel", _("Hủy các nhiệm vụ"))],
+        widget=forms.RadioSelect,
+        required=False,
+    )

@@ -10,9 +10,11 @@ silently: the user says whether those tasks are kept or cancelled.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tuyengiao.core.files import check_upload
 from tuyengiao.core.services import audited_save, check_version, fail
 from tuyengiao.core.text import nfc
 from tuyengiao.meetings import recurrence
@@ -21,6 +23,7 @@ from tuyengiao.meetings.models import (
     ConclusionNotice,
     ConnectionPoint,
     Meeting,
+    MeetingFile,
     MeetingFormat,
     MeetingSeries,
     MeetingStatus,
@@ -296,6 +299,23 @@ def _settle_tasks(actor, meeting: Meeting, choice: str | None) -> None:
         for task in made:
             task_services.cancel(actor=actor, task=task, reason=f"Hủy theo hội nghị “{meeting}”")
     # "keep": the tasks stay as they are; once the meeting is gone they name no source meeting.
+
+
+@transaction.atomic
+def attach_file(*, actor, meeting: Meeting, upload, kind: str) -> MeetingFile:
+    """Tài liệu, biên bản: a file of the meeting, of an allowed kind and size."""
+    _check_organizer(actor, meeting.organizer)
+    try:
+        check_upload(upload)
+    except ValidationError as error:
+        fail(" ".join(error.messages), field="file")
+    return MeetingFile.objects.create(
+        meeting=meeting,
+        kind=kind,
+        file=upload,
+        name=nfc(upload.name)[:255],
+        uploaded_by=actor if getattr(actor, "pk", None) else None,
+    )
 
 
 # ---------------------------------------------------------------- minutes and conclusions

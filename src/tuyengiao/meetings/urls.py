@@ -12,4 +12,8 @@ urlpatterns = [
     path("<int:pk>/ket-luan/", views.conclusion, name="conclusion"),
     path("<int:pk>/giao-nhiem-vu/", views.make_tasks, name="make_tasks"),
     path("<int:pk>/xoa/", views.delete, name="delete"),
+    path("<int:pk>/doi-lich/", views.move, name="move"),
+    path("<int:pk>/huy/", views.cancel, name="cancel"),
+    path("<int:pk>/tep/", views.upload, name="upload"),
+    path("<int:pk>/tep/<int:file_pk>/", views.file, name="file"),
 ]

@@ -7,21 +7,26 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import apply_validation_error, submit_once
 from tuyengiao.meetings import services
 from tuyengiao.meetings.forms import (
+    VN,
+    CancelForm,
     ConclusionForm,
     DeleteForm,
+    FileForm,
     ItemAssignForm,
     MeetingForm,
+    MoveForm,
     PointFormSet,
     SeriesForm,
     units_below,
 )
-from tuyengiao.meetings.models import Meeting, MeetingStatus
+from tuyengiao.meetings.models import Meeting, MeetingFile, MeetingStatus
 from tuyengiao.orgs.models import UnitKind
 from tuyengiao.tasks import services as task_services
 
@@ -177,25 +182,31 @@ def meeting_edit(request, pk):
     )
 
 
+def _detail_context(request, meeting: Meeting, **forms) -> dict:
+    notice = _notice(meeting)
+    local_start = timezone.localtime(meeting.starts_at)
+    return {
+        "meeting": meeting,
+        "points": meeting.points.select_related("unit"),
+        "totals": services.totals(meeting),
+        "notice": notice,
+        "items": list(notice.items.prefetch_related("tasks")) if notice else [],
+        "files": meeting.files.all(),
+        "can_organize": services.can_organize(request.user, meeting.organizer),
+        "made": meeting.tasks.filter(parent__isnull=True).count(),
+        "file_form": forms.get("file_form") or FileForm(),
+        "move_form": forms.get("move_form")
+        or MoveForm(
+            initial={"date": local_start.date(), "start_time": local_start.time(), "version": meeting.version}
+        ),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
+    }
+
+
 @require_GET
 def meeting_detail(request, pk):
     meeting = _visible(request, pk)
-    notice = _notice(meeting)
-    items = list(notice.items.prefetch_related("tasks")) if notice else []
-    return render(
-        request,
-        "meetings/detail.html",
-        {
-            "meeting": meeting,
-            "points": meeting.points.select_related("unit"),
-            "totals": services.totals(meeting),
-            "notice": notice,
-            "items": items,
-            "files": meeting.files.all(),
-            "can_organize": services.can_organize(request.user, meeting.organizer),
-            "tasks": meeting.tasks.filter(parent__isnull=True).select_related("assignee"),
-        },
-    )
+    return render(request, "meetings/detail.html", _detail_context(request, meeting))
 
 
 def conclusion(request, pk):
@@ -295,6 +306,81 @@ def delete(request, pk):
                 apply_validation_error(form, error)
     return render(
         request, "meetings/delete.html", {"meeting": meeting, "made": made, "form": form}, status=status
+    )
+
+
+@require_POST
+def upload(request, pk):
+    meeting = _organized(request, pk)
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attach_file(
+                actor=request.user,
+                meeting=meeting,
+                upload=form.cleaned_data["file"],
+                kind=form.cleaned_data["kind"],
+            )
+            messages.success(request, _("Đã tải tệp lên."))
+            return redirect("meetings:detail", pk=pk)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+    return render(
+        request, "meetings/detail.html", _detail_context(request, meeting, file_form=form), status=400
+    )
+
+
+@require_GET
+def file(request, pk, file_pk):
+    meeting = _visible(request, pk)
+    attached = get_object_or_404(MeetingFile, meeting=meeting, pk=file_pk)
+    return download(attached.file, attached.name)
+
+
+@require_POST
+def move(request, pk):
+    """Dời một buổi họp (e.g. one occurrence of a series) to another day or time."""
+    meeting = _organized(request, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.move_meeting(
+                actor=request.user,
+                meeting=meeting,
+                expected_version=data["version"],
+                starts_at=dt.datetime.combine(data["date"], data["start_time"], VN),
+            )
+            messages.success(request, _("Đã dời lịch họp."))
+            return redirect("meetings:detail", pk=pk)
+        except ConflictError:
+            form.add_error(None, _("Hội nghị vừa được người khác sửa; tải lại trang rồi thử lại."))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+    return render(
+        request, "meetings/detail.html", _detail_context(request, meeting, move_form=form), status=400
+    )
+
+
+@require_POST
+def cancel(request, pk):
+    """Hủy một buổi họp; if its conclusions made tasks, the user chooses to keep or cancel them."""
+    meeting = _organized(request, pk)
+    form = CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            services.cancel_meeting(
+                actor=request.user,
+                meeting=meeting,
+                reason=form.cleaned_data["reason"],
+                tasks=form.cleaned_data["tasks"] or None,
+            )
+            messages.success(request, _("Đã hủy buổi họp."))
+            return redirect("meetings:detail", pk=pk)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+    return render(
+        request, "meetings/detail.html", _detail_context(request, meeting, cancel_form=form), status=400
     )
 
 

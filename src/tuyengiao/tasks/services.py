@@ -12,10 +12,12 @@ That rule is stated in the UI (PARENT_RULE) and tested.
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from tuyengiao.core.files import check_upload
 from tuyengiao.core.services import audited_save, check_version, fail
 from tuyengiao.core.text import nfc
 from tuyengiao.orgs import queries as org_queries
@@ -182,6 +184,10 @@ def report_progress(
     if percent is None or not 0 <= percent <= 100:
         fail("Tiến độ phải từ 0 đến 100 %.", field="percent")
     text = nfc(text).strip()
+    try:
+        check_upload(file)
+    except ValidationError as error:
+        fail(" ".join(error.messages), field="file")
     if done:
         percent = 100
     if percent < task.progress:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("giao/", views.create, name="create"),
     path("xuat/<slug:which>.<str:fmt>", views.export, name="export"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/tep/<int:update_pk>/", views.update_file, name="update_file"),
 ]

@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import apply_validation_error, submit_once
 from tuyengiao.meetings.forms import units_below
 from tuyengiao.orgs.models import UnitKind
 from tuyengiao.tasks import exports, queries, services
 from tuyengiao.tasks.forms import AssignForm, ProgressForm
-from tuyengiao.tasks.models import Task, TaskSource
+from tuyengiao.tasks.models import ProgressUpdate, Task, TaskSource
 
 
 @require_GET
@@ -93,9 +94,7 @@ def export(request, which, fmt):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(
-            exports.to_csv(tasks), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(exports.to_csv(tasks), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
@@ -162,3 +161,11 @@ def detail(request, pk):
         },
         status=status,
     )
+
+
+@require_GET
+def update_file(request, pk, update_pk):
+    """The evidence attached to a progress report, for those who see the task."""
+    task = get_object_or_404(Task.objects.visible_to(request.user), pk=pk)
+    update = get_object_or_404(ProgressUpdate, task=task, pk=update_pk)
+    return download(update.file)
