@@ -112,3 +112,26 @@ def test_evidence_goes_with_the_progress_report_and_stays_within_the_subtree(cas
     assert b"".join(client.get(url).streaming_content) == b"JPEGDATA"
     login(user("cv.khac", world.other, Role.SPECIALIST))
     assert client.get(url).status_code == 404
+
+
+def test_the_home_page_shows_upcoming_meetings_overdue_tasks_and_completion_by_unit(
+    cascade, communes, world, review_meeting, login, client
+):
+    import datetime as dt
+    import json
+
+    from django.utils import timezone
+
+    from tuyengiao.tasks import services as task_services
+
+    task_services.report_progress(
+        actor=None, task=cascade.children.get(assignee=communes[0]), expected_version=1, percent=100
+    )
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    body = client.get(reverse("web:home")).content.decode()
+    assert "Tỷ lệ hoàn thành nhiệm vụ đã giao" in body
+    data = json.loads(body.split('data-chart="')[-1].split('"')[0].replace("&quot;", '"'))
+    completion = dict(zip(data["labels"], data["datasets"][0]["data"], strict=True))
+    assert completion[communes[0].name] == 100 and completion[communes[1].name] == 0
+    overdue = timezone.localdate() > dt.date(2026, 8, 31)
+    assert ("nhiệm vụ quá hạn trong phạm vi" in body) == overdue

@@ -5,6 +5,7 @@ from django.utils import timezone
 from tuyengiao.orgs import queries
 from tuyengiao.orgs.models import OrgUnit, UnitKind
 from tuyengiao.reporting import dashboard
+from tuyengiao.tasks import dashboard as task_dashboard
 
 
 def home(request):
@@ -27,4 +28,5 @@ def home(request):
             children_total=queries.children(unit, today).count(),
         )
     context["reports"] = dashboard.for_user(request.user)
+    context["work"] = task_dashboard.for_user(request.user)
     return render(request, "web/home.html", context)
