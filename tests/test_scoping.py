@@ -371,6 +371,8 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
         reverse("tasks:assigned"),
         reverse("tasks:export", args=["qua-han", "csv"]),
         reverse("meetings:list"),
+        reverse("workcalendar:index"),
+        reverse("workcalendar:ics"),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -384,6 +386,8 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
             "Hội nghị của Tỉnh Khác",
         ):
             assert foreign.encode() not in response.content, (url, foreign)
+    # another unit's calendar, asked for by id
+    assert client.get(reverse("workcalendar:index") + f"?unit={world.other.pk}").status_code == 404
     # asking for a foreign root explicitly
     response = client.get(reverse("orgs:tree") + f"?goc={world.other.pk}")
     assert response.status_code == 404
