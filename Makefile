@@ -79,6 +79,7 @@ BENCH_SCALE ?= full
 bench: setup
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/tree.py
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/consolidate.py --scale $(BENCH_SCALE)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/tasks.py --scale $(BENCH_SCALE)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/submit_load.py --seconds 20
 
 clean:

@@ -135,3 +135,26 @@ def test_the_home_page_shows_upcoming_meetings_overdue_tasks_and_completion_by_u
     assert completion[communes[0].name] == 100 and completion[communes[1].name] == 0
     overdue = timezone.localdate() > dt.date(2026, 8, 31)
     assert ("nhiệm vụ quá hạn trong phạm vi" in body) == overdue
+
+
+def test_long_lists_come_a_hundred_a_page_with_the_total_and_the_days_late(world, communes, login, client):
+    import datetime as dt
+
+    from tuyengiao.tasks.models import Task
+
+    Task.objects.bulk_create(
+        Task(
+            title=f"Việc số {i}",
+            assigner=world.an,
+            assignee=communes[i % 3],
+            given_on=dt.date(2026, 1, 1),
+            deadline=dt.date(2026, 2, 1) + dt.timedelta(days=i % 20),
+        )
+        for i in range(150)
+    )
+    login(user("cv.an", world.an, Role.SPECIALIST))
+    first = client.get(reverse("tasks:overdue")).content.decode()
+    second = client.get(reverse("tasks:overdue") + "?trang=2").content.decode()
+    assert "150 nhiệm vụ" in first and "trang 1/2" in first
+    assert first.count("Việc số") == 100 and second.count("Việc số") == 50
+    assert client.get(reverse("tasks:overdue") + "?trang=abc").status_code == 200  # the first page

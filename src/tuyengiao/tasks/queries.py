@@ -10,7 +10,7 @@ from tuyengiao.tasks.models import OPEN_STATUSES, Task, TaskStatus
 MATRIX_COLUMNS = ("new", "in_progress", "overdue", "done", "cancelled")
 
 
-def my_tasks(user, *, limit: int = 200):
+def my_tasks(user):
     """Nhiệm vụ của đơn vị tôi: what my unit carries out; open ones first, nearest deadline first."""
     if user.unit_id is None:
         return Task.objects.none()
@@ -18,8 +18,8 @@ def my_tasks(user, *, limit: int = 200):
     return (
         Task.objects.visible_to(user)
         .filter(assignee_id=user.unit_id, children_count=0)
-        .select_related("assigner")
-        .order_by(closed, "deadline", "pk")[:limit]
+        .select_related("assigner", "assignee")
+        .order_by(closed, "deadline", "pk")
     )
 
 
@@ -54,15 +54,15 @@ def matrix(user, today: dt.date) -> list[dict]:
     return [{"assignee_id": pk, "assignee__name": name, **by_unit[pk]} for pk, name in names]
 
 
-def overdue_under(user, today: dt.date, *, limit: int = 500):
+def overdue_under(user, today: dt.date):
     """Quá hạn: every open task past its deadline in the user's subtree, oldest deadline first.
 
-    The `task_open_work_deadline` index hands the open tasks over in deadline order: the query stops
-    at the limit instead of sorting every overdue task of a province."""
+    The `task_open_work_deadline` index hands the open tasks over in deadline order: a page of them
+    stops early instead of sorting every overdue task of a province."""
     return (
         Task.objects.visible_to(user)
         .overdue(today)
         .filter(children_count=0)
         .select_related("assignee", "assigner")
-        .order_by("deadline", "pk")[:limit]
+        .order_by("deadline", "pk")
     )

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,14 +17,26 @@ from tuyengiao.tasks import exports, queries, services
 from tuyengiao.tasks.forms import AssignForm, ProgressForm
 from tuyengiao.tasks.models import ProgressUpdate, Task, TaskSource
 
+PAGE_SIZE = 100
+EXPORT_LIMIT = 100_000
+
+
+def _page(request, tasks, today):
+    """A page of a task list (?trang=N); each task knows how many days late it is."""
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("trang"))
+    for task in page:
+        task.days_late = (today - task.deadline).days if task.is_overdue(today) else 0
+    return page
+
 
 @require_GET
 def mine(request):
     """Nhiệm vụ của đơn vị: open first, nearest deadline first."""
+    today = timezone.localdate()
     return render(
         request,
         "tasks/mine.html",
-        {"tasks": queries.my_tasks(request.user), "today": timezone.localdate()},
+        {"tasks": _page(request, queries.my_tasks(request.user), today), "today": today},
     )
 
 
@@ -82,9 +95,9 @@ def export(request, which, fmt):
     """The list on screen (mine, overdue) as XLSX or CSV."""
     today = timezone.localdate()
     if which == "cua-don-vi":
-        tasks, title = queries.my_tasks(request.user, limit=100_000), "Nhiệm vụ của đơn vị"
+        tasks, title = queries.my_tasks(request.user)[:EXPORT_LIMIT], "Nhiệm vụ của đơn vị"
     elif which == "qua-han":
-        tasks, title = queries.overdue_under(request.user, today, limit=100_000), "Nhiệm vụ quá hạn"
+        tasks, title = queries.overdue_under(request.user, today)[:EXPORT_LIMIT], "Nhiệm vụ quá hạn"
     else:
         raise Http404
     filename = f"nhiem-vu-{which}-{today:%Y%m%d}"
@@ -104,7 +117,9 @@ def overdue(request):
     """Nhiệm vụ quá hạn trong toàn phạm vi."""
     today = timezone.localdate()
     return render(
-        request, "tasks/overdue.html", {"tasks": queries.overdue_under(request.user, today), "today": today}
+        request,
+        "tasks/overdue.html",
+        {"tasks": _page(request, queries.overdue_under(request.user, today), today), "today": today},
     )
 
 
