@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tuyengiao.core.scoping import ScopedQuerySet
@@ -31,8 +32,8 @@ class TaskSource(models.TextChoices):
 
 
 class AssigneeRole(models.TextChoices):
-    LEAD = "lead", _("Chủ trì")
-    SUPPORT = "support", _("Phối hợp")
+    LEAD = "lead", pgettext_lazy("vai trò thực hiện nhiệm vụ", "Chủ trì")
+    SUPPORT = "support", pgettext_lazy("vai trò thực hiện nhiệm vụ", "Phối hợp")
 
 
 class TaskQuerySet(ScopedQuerySet):

@@ -142,4 +142,5 @@ class CommemorativeDay(models.Model):
     @property
     def day_month_label(self) -> str:
         text = anniversaries.format_day_month(self.day, self.month)
-        return text if self.calendar == CalendarChoice.SOLAR else f"{text} ({_('âm lịch')})"
+        lunar = _("âm lịch")
+        return text if self.calendar == CalendarChoice.SOLAR else f"{text} ({lunar})"
