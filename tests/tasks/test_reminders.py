@@ -39,3 +39,28 @@ def test_a_bad_date_is_one_vietnamese_line(capsys):
 
         main(["tuyengiao", "send-reminders", "--date", "31/02/2026"])
     assert exit_.value.code == 2 and "tuyengiao:" in capsys.readouterr().err
+
+
+def test_the_background_job_sends_todays_reminders(world, province_specialist):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tuyengiao.tasks.reminders import send_reminders_job
+    from tuyengiao.tasks.services import Assignee, TaskData
+
+    today = timezone.localdate()
+    user("cb.moi", world.new_commune, Role.UNIT_OFFICER)
+    services.assign(
+        actor=province_specialist,
+        assigner=world.an,
+        data=TaskData(
+            title="Nộp báo cáo chuyên đề",
+            given_on=today,
+            deadline=today + dt.timedelta(days=3),
+            assignees=[Assignee(world.new_commune)],
+        ),
+    )
+    result = send_reminders_job.enqueue()
+    assert result.return_value == 1 and mail.outbox[-1].to == ["cb.moi@test.vn"]
+    assert send_reminders_job.enqueue().return_value == 0  # once per task, rule and day
