@@ -77,6 +77,7 @@ SPEC = {
     "workcalendar:month": None,
     "workcalendar:week": None,
     "workcalendar:ics": None,
+    "workcalendar:feed": "token",  # signed per user: tests/workcalendar/test_feeds.py
     "meetings:create": None,
     "meetings:series_create": None,
     "meetings:detail": "meeting",

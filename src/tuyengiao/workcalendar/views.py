@@ -11,8 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,7 +24,7 @@ from django.views.decorators.http import require_GET
 from tuyengiao.core.dates import DateParseError, parse_date
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import OrgUnit, UnitKind
-from tuyengiao.workcalendar import agenda, anniversaries, lunar
+from tuyengiao.workcalendar import agenda, anniversaries, feeds, lunar
 from tuyengiao.workcalendar.models import CommemorativeDay
 
 #: Years the screens show: the range of the lunar calendar conversions.
@@ -188,6 +190,11 @@ def _context(request, unit, picked: bool, events, today: dt.date) -> dict:
         "today_week": today.isocalendar()[:2],
         "ics_from": today - relativedelta(months=ICS_MONTHS_BEFORE),
         "ics_to": today + relativedelta(months=ICS_MONTHS_AFTER),
+        "feed_url": request.build_absolute_uri(
+            reverse("workcalendar:feed", args=[feeds.token_for(request.user)])
+        )
+        if request.user.unit_id
+        else "",
     }
 
 
@@ -304,3 +311,20 @@ def ics(request):
     stem = slugify(fold(unit.code).replace(".", "-")) or str(unit.pk)
     response["Content-Disposition"] = f'attachment; filename="lich-cong-tac-{stem}.ics"'
     return response
+
+
+@login_not_required
+@require_GET
+def feed(request, token: str):
+    """The subscription address: the token's user's unit calendar, 3 months back and 12 ahead."""
+    user = feeds.user_for(token)
+    if user is None:
+        raise Http404(_("Đường dẫn đăng ký lịch không hợp lệ hoặc đã hết hiệu lực."))
+    today = _today()
+    rows = agenda.entries(
+        user.unit,
+        today - relativedelta(months=ICS_MONTHS_BEFORE),
+        today + relativedelta(months=ICS_MONTHS_AFTER),
+    )
+    content = agenda.to_ics(user.unit, rows, base_url=request.build_absolute_uri("/"))
+    return HttpResponse(content, content_type="text/calendar; charset=utf-8")
