@@ -352,6 +352,7 @@ def test_what_is_due_puts_returned_reports_first_then_drafts_by_deadline(world, 
     ]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker reads what was committed, as in production
 def test_with_the_database_queue_the_email_waits_for_the_worker_and_goes_once(
     submission, world, settings, django_capture_on_commit_callbacks
 ):

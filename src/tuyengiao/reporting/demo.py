@@ -2,7 +2,8 @@
 Bắc Kạn (before 01/07/2025) and of the merged Thái Nguyên (after), on the centre's common template.
 
 Deterministic (a seeded generator). Most reports are accepted, some are late, some returned with a
-reason, some missing; the current month is open. Written in bulk: the workflow has its own tests.
+reason, some missing; the current month is open. Written in bulk: the workflow has its own tests
+(and the roll-up of accepted reports, reporting.rollups, is rebuilt once at the end).
 """
 
 import datetime as dt
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit, UnitKind
-from tuyengiao.reporting import services
+from tuyengiao.reporting import rollups, services
 from tuyengiao.reporting.demo_template import INDICATORS, RULES, SECTIONS
 from tuyengiao.reporting.models import (
     Assignment,
@@ -270,6 +271,7 @@ def build(today: dt.date | None = None) -> None:
                 )
             all_submissions.extend(submissions)
     writer.flush(all_submissions)
+    rollups.rebuild(TEMPLATE_CODE)  # written in bulk, around the services: the roll-up is recomputed
     from tuyengiao.reporting.models import Schedule
 
     Schedule.objects.create(

@@ -329,7 +329,11 @@ class SubmissionAncestor(models.Model):
 
 
 class Value(models.Model):
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
+    # No index of its own: the (submission, indicator) unique constraint's index starts with it. A
+    # report's 150 values are written on every send; one index less to maintain for each.
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="values", db_index=False
+    )
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     raw = models.CharField(
         max_length=500, blank=True, help_text="what the user typed, kept even when invalid"
@@ -373,3 +377,108 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
+
+
+class Rollup(models.Model):
+    """Số liệu cộng dồn: the accepted reports' figures, already combined over time (see reporting.rollups).
+
+    One row per đơn vị giao (assigner), mã mẫu, kỳ chứa (the quarter, 6 months, 9 months or year that
+    holds the reports), loại kỳ of the reports (tháng, quý…), đơn vị báo cáo and chỉ tiêu: the sum, how
+    many values, the largest, and the value of the latest period (the greatest at that period when two
+    reports end the same day). Written only by reporting.rollups, never by hand: a copy derived from
+    the values, so its keys carry no database constraint (a bulk rebuild writes millions of rows).
+    """
+
+    assigner = models.ForeignKey(
+        OrgUnit, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    template_code = models.CharField(max_length=40)
+    container_key = models.CharField(max_length=40)
+    report_kind = models.CharField(max_length=2)
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    total = models.DecimalField(max_digits=30, decimal_places=4)
+    reported = models.PositiveIntegerField()
+    largest = models.DecimalField(max_digits=18, decimal_places=4)
+    last_end = models.DateField()
+    last_value = models.DecimalField(max_digits=18, decimal_places=4)
+    # The key is the primary key (no id column): the one index, in the order consolidation reads.
+    pk = models.CompositePrimaryKey(
+        "assigner", "template_code", "container_key", "report_kind", "unit", "indicator"
+    )
+
+    class Meta:
+        verbose_name = _("số liệu cộng dồn")
+        verbose_name_plural = _("số liệu cộng dồn")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.template_code} {self.container_key}/{self.report_kind} {self.unit_id}:{self.indicator_id}"
+        )
+
+
+class ExactDecimalField(models.DecimalField):
+    """A number kept exactly as the database computed it (a sum of averages may carry twenty decimals):
+    numeric with no fixed scale on PostgreSQL. SQLite keeps what it computed in any case."""
+
+    def db_type(self, connection):
+        if connection.vendor == "postgresql":
+            return "numeric"
+        return super().db_type(connection)
+
+
+class RollupTotal(models.Model):
+    """Tổng cộng dồn: the roll-up's rows of one đơn vị giao, mã mẫu, kỳ chứa and loại kỳ already combined
+    over the units, per chỉ tiêu: each unit's figure taken by the indicator's time rule, then how many
+    units, their sum, largest and smallest. Any unit rule follows from these; consolidation reads them
+    when one unit asked for one kind of report (the usual case), else the rows of the units.
+    """
+
+    assigner = models.ForeignKey(
+        OrgUnit, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    template_code = models.CharField(max_length=40)
+    container_key = models.CharField(max_length=40)
+    report_kind = models.CharField(max_length=2)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    time_rule = models.CharField(max_length=5)  # the rule each unit's figure was taken by
+    units = models.PositiveIntegerField()
+    value_sum = ExactDecimalField(max_digits=65, decimal_places=30)
+    value_max = ExactDecimalField(max_digits=65, decimal_places=30)
+    value_min = ExactDecimalField(max_digits=65, decimal_places=30)
+    pk = models.CompositePrimaryKey("assigner", "template_code", "container_key", "report_kind", "indicator")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.template_code} {self.container_key}/{self.report_kind} {self.indicator_id}: {self.units}"
+        )
+
+
+class RollupStamp(models.Model):
+    """Dấu kiểm of the roll-up: which accepted reports a unit's rows were made from (how many, sum of ids).
+
+    Consolidation compares it with the accepted reports it finds and reads the values instead when they
+    differ (a status written around the services, a bulk load not followed by a rebuild).
+    """
+
+    assigner = models.ForeignKey(
+        OrgUnit, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    template_code = models.CharField(max_length=40)
+    container_key = models.CharField(max_length=40)
+    report_kind = models.CharField(max_length=2)
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
+    reports = models.PositiveIntegerField()
+    checksum = models.BigIntegerField()
+    pk = models.CompositePrimaryKey("assigner", "template_code", "container_key", "report_kind", "unit")
+
+    def __str__(self) -> str:
+        return f"{self.template_code} {self.container_key}/{self.report_kind} {self.unit_id}: {self.reports}"

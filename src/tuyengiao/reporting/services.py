@@ -18,7 +18,7 @@ from tuyengiao.core.services import audited_save, check_version, fail
 from tuyengiao.core.text import nfc
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit
-from tuyengiao.reporting import expressions, notifications, store
+from tuyengiao.reporting import expressions, notifications, rollups, store
 from tuyengiao.reporting.models import (
     Assignment,
     Indicator,
@@ -441,6 +441,8 @@ def _transition(submission: Submission, *, actor, to_status: str, reason: str = 
         submission=submission, actor=actor, from_status=submission.status, to_status=to_status, reason=reason
     )
     submission.status = to_status
+    if SubmissionStatus.ACCEPTED in (event.from_status, to_status):
+        rollups.refresh(submission)  # the roll-up counts accepted reports only
     submission.version += 1
     submission.updated_by = actor
     jobs.later(notifications.transition_email, event.pk)
