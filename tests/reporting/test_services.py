@@ -9,7 +9,7 @@ from tests.reporting.conftest import GOOD
 from tuyengiao.accounts.models import Role, User
 from tuyengiao.core.services import ConflictError
 from tuyengiao.reporting import services
-from tuyengiao.reporting.models import SubmissionEvent, SubmissionStatus
+from tuyengiao.reporting.models import SubmissionEvent, SubmissionStatus, Value
 from tuyengiao.reporting.periods import month
 
 
@@ -371,3 +371,13 @@ def test_with_the_database_queue_the_email_waits_for_the_worker_and_goes_once(
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert [m.to for m in mail.outbox] == [["cv@tinh.vn"]]
     assert "đã gửi" in mail.outbox[0].subject
+
+
+def test_deleting_an_indicator_still_deletes_its_values(submission, world, template):
+    """Values point at indicators without a database-level key (see Value.indicator): Django cascades."""
+    services.save_draft(actor=officer(world), submission=submission, expected_version=1, values=GOOD)
+    indicator = template.indicators.get(code="A01")
+    assert Value.objects.filter(indicator=indicator).count() == 1
+    indicator.delete()
+    assert not Value.objects.filter(indicator_id=indicator.pk).exists()
+    assert Value.objects.filter(submission=submission).count() == len(GOOD) - 1

@@ -334,7 +334,13 @@ class Value(models.Model):
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="values", db_index=False
     )
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    # No database-level foreign key: every unit's report points at the same 150 indicator rows, and
+    # PostgreSQL's check of a foreign key locks the row it points at (FOR KEY SHARE), so thousands of
+    # reports sent at once all queued on those rows. The ids come from the template's own indicators
+    # (store.upsert_values); deleting an indicator still deletes its values (Django's CASCADE).
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", db_constraint=False
+    )
     raw = models.CharField(
         max_length=500, blank=True, help_text="what the user typed, kept even when invalid"
     )
