@@ -53,6 +53,7 @@ def test_a_specialist_gives_a_task_to_every_commune_below_and_bad_input_is_kept(
             "given_on": "10/07/2026",
             "deadline": "01/07/2026",
             "all_below": "on",
+            "source": "none",
             "form_token": "a",
         },
     )
@@ -65,12 +66,27 @@ def test_a_specialist_gives_a_task_to_every_commune_below_and_bad_input_is_kept(
             "given_on": "10/07/2026",
             "deadline": "30/09/2026",
             "all_below": "on",
+            "source": "report",
             "form_token": "b",
+        },
+    )
+    assert good.status_code == 400 and "Ghi rõ văn bản hoặc báo cáo nguồn" in good.content.decode()
+    good = client.post(
+        reverse("tasks:create"),
+        {
+            "title": "Tuyên truyền Đại hội",
+            "given_on": "10/07/2026",
+            "deadline": "30/09/2026",
+            "all_below": "on",
+            "source": "report",
+            "source_reference": "Báo cáo 6 tháng đầu năm 2026, phần phương hướng",
+            "form_token": "c",
         },
     )
     assert good.status_code == 302
     parent = Task.objects.get(parent__isnull=True)
     assert {t.assignee for t in parent.children.all()} == set(communes)
+    assert parent.source == "report" and parent.children.filter(source="report").count() == len(communes)
     officer = login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
     assert officer.get(reverse("tasks:create")).status_code == 403
 

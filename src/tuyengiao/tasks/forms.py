@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from tuyengiao.meetings.forms import units_below
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
 from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.tasks.models import TaskSource
 
 
 class ProgressForm(forms.Form):
@@ -42,11 +43,17 @@ class AssignForm(BootstrapMixin, forms.Form):
     description = forms.CharField(
         label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    source = forms.ChoiceField(
+        label=_("Nguồn"),
+        choices=[(k, v) for k, v in TaskSource.choices if k != TaskSource.CONCLUSION],
+        initial=TaskSource.NONE,
+        help_text=_("Nhiệm vụ từ kết luận hội nghị: giao từ trang hội nghị."),
+    )
     source_reference = forms.CharField(
         label=_("Văn bản, báo cáo nguồn"),
         max_length=300,
         required=False,
-        help_text=_("Ví dụ: Kết luận số 21-KL/TW"),
+        help_text=_("Ví dụ: Kết luận số 21-KL/TW; Báo cáo 6 tháng đầu năm 2026, phần phương hướng"),
     )
     given_on = VietnameseDateField(label=_("Ngày giao"), required=False, help_text=_("Để trống: hôm nay."))
     deadline = VietnameseDateField(label=_("Hạn hoàn thành"))
@@ -54,6 +61,14 @@ class AssignForm(BootstrapMixin, forms.Form):
     units = forms.ModelMultipleChoiceField(
         label=_("hoặc chọn đơn vị thực hiện"), queryset=OrgUnit.objects.none(), required=False
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") in (TaskSource.DOCUMENT, TaskSource.REPORT) and not data.get(
+            "source_reference"
+        ):
+            self.add_error("source_reference", _("Ghi rõ văn bản hoặc báo cáo nguồn."))
+        return data
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,7 @@ from tuyengiao.meetings.forms import units_below
 from tuyengiao.orgs.models import UnitKind
 from tuyengiao.tasks import exports, queries, services
 from tuyengiao.tasks.forms import AssignForm, ProgressForm
-from tuyengiao.tasks.models import ProgressUpdate, Task, TaskSource
+from tuyengiao.tasks.models import ProgressUpdate, Task
 
 PAGE_SIZE = 100
 EXPORT_LIMIT = 100_000
@@ -70,7 +70,7 @@ def create(request):
                 data=services.TaskData(
                     title=data["title"],
                     description=data["description"],
-                    source=TaskSource.DOCUMENT if data["source_reference"] else TaskSource.NONE,
+                    source=data["source"],
                     source_reference=data["source_reference"],
                     given_on=data["given_on"],
                     deadline=data["deadline"],
