@@ -11,7 +11,10 @@ as the "Gửi báo cáo" button does; a 302 back to the entry page is an acknowl
 the reports (`--double`) is sent twice with the same version, like a double click, either right
 after the first answer or both in flight at once (`--double-mode`): the second must not submit
 again. Afterwards the database is checked: every acknowledged report stored (status submitted,
-150 values with the numbers sent) and exactly one "submitted" event for each.
+150 values with the numbers sent) and exactly one "submitted" event for each. The server runs as in
+production with `TASKS_BACKEND=database`: each send queues its e-mail to the province specialist
+in its own transaction; after the window one `tuyengiao db_worker --batch` runs the queue, and the
+check counts one job and one e-mail per acknowledged report.
 
 Prints throughput, latency percentiles, answers by status (with the first body of each refusal),
 where the CPU went (server, PostgreSQL, client, the rest of the machine), what the database
