@@ -9,7 +9,7 @@ from tuyengiao.meetings import recurrence
 from tuyengiao.meetings.models import FileKind, MeetingFormat, MeetingKind
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
-from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.orgs.models import OrgUnit, UnitKind
 from tuyengiao.reporting.forms import PeriodField
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,6 +25,11 @@ def units_below(unit: OrgUnit):
         .filter(valid_from__lte=today, valid_to__gte=today)
         .order_by("name_folded")
     )
+
+
+def communes_below(unit: OrgUnit) -> list[OrgUnit]:
+    """ "Mọi xã, phường trực thuộc": the communes and wards of a unit's subtree that exist today."""
+    return list(units_below(unit).filter(kind=UnitKind.COMMUNE))
 
 
 class MeetingForm(BootstrapMixin, forms.Form):

@@ -24,10 +24,9 @@ from tuyengiao.meetings.forms import (
     MoveForm,
     PointFormSet,
     SeriesForm,
-    units_below,
+    communes_below,
 )
 from tuyengiao.meetings.models import Meeting, MeetingFile, MeetingStatus
-from tuyengiao.orgs.models import UnitKind
 from tuyengiao.tasks import services as task_services
 
 
@@ -262,7 +261,7 @@ def make_tasks(request, pk):
     if request.method == "POST":
         status = 400
         if all(form.is_valid() for _item, form in forms):
-            communes = list(units_below(meeting.organizer).filter(kind=UnitKind.COMMUNE))
+            communes = communes_below(meeting.organizer)
             specs = [
                 task_services.ItemTasks(
                     item=item,

@@ -11,8 +11,7 @@ from django.views.decorators.http import require_GET
 from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import apply_validation_error, submit_once
-from tuyengiao.meetings.forms import units_below
-from tuyengiao.orgs.models import UnitKind
+from tuyengiao.meetings.forms import communes_below
 from tuyengiao.tasks import exports, queries, services
 from tuyengiao.tasks.forms import AssignForm, ProgressForm
 from tuyengiao.tasks.models import ProgressUpdate, Task
@@ -59,11 +58,7 @@ def create(request):
     if request.method == "POST":
 
         def assign(data):
-            chosen = (
-                list(units_below(unit).filter(kind=UnitKind.COMMUNE))
-                if data["all_below"]
-                else list(data["units"])
-            )
+            chosen = communes_below(unit) if data["all_below"] else list(data["units"])
             return services.assign(
                 actor=request.user,
                 assigner=unit,
