@@ -89,6 +89,22 @@ SPEC = {
     "meetings:cancel": "meeting",
     "meetings:upload": "meeting",
     "meetings:file": "meeting_file",
+    "documents:list": None,
+    "documents:create": None,
+    "documents:imports": None,
+    "documents:import_detail": "article",
+    "documents:import_confirm": "article",
+    "documents:import_discard": "article",
+    "documents:detail": "document",
+    "documents:edit": "document",
+    "documents:relate": "document",
+    "documents:unrelate": "relation",
+    "documents:alias": "document",
+    "documents:upload": "document",
+    "documents:file": "document_file",
+    "documents:tracking": "document",
+    "documents:presets": "document",
+    "documents:give": "action",
 }
 # Pages that only take a POST: the walk sends one (empty) and expects a refusal, never a 500.
 POST_ONLY = {
@@ -102,6 +118,14 @@ POST_ONLY = {
     "reporting:reopen",
     "reporting:template_publish",
     "reporting:prefill",
+    "documents:relate",
+    "documents:unrelate",
+    "documents:alias",
+    "documents:upload",
+    "documents:presets",
+    "documents:give",
+    "documents:import_confirm",
+    "documents:import_discard",
 }
 
 
@@ -178,7 +202,47 @@ def clusters(world, users):
         meetings.attach_file(actor=None, meeting=made, upload=upload, kind="minutes")
         return made
 
+    from tuyengiao.documents import implementation
+    from tuyengiao.documents import services as documents
+    from tuyengiao.documents.models import ArticleImport
+    from tuyengiao.meetings.models import MeetingStatus
+
+    def document(unit, number, subject):
+        made = documents.register(
+            actor=None,
+            unit=unit,
+            data=documents.DocumentData(number=number, issued_on=dt.date(2025, 3, 1), subject=subject),
+        )
+        other = documents.register(
+            actor=None, unit=unit, data=documents.DocumentData(number=f"1{number}", subject=f"Hướng dẫn {subject}")
+        )
+        documents.relate(actor=None, source=other, target=made, kind="guides")
+        upload = SimpleUploadedFile(f"van-ban-{made.pk}.pdf", b"%PDF-1.4 van ban", content_type="application/pdf")
+        documents.attach_file(actor=None, document=made, upload=upload)
+        implementation.add_action(
+            actor=None, document=made, unit=unit, kind="plan", title=f"Kế hoạch {subject}", due_on=dt.date(2026, 12, 1)
+        )
+        return made
+
+    def article(unit, title):
+        start = dt.datetime(2026, 6, 14, 1, 0, tzinfo=dt.UTC)
+        draft = meetings.create_meeting(
+            actor=None,
+            organizer=unit,
+            data=meetings.MeetingData(title=title, kind="so_ket", starts_at=start, ends_at=start),
+        )
+        draft.status = MeetingStatus.DRAFT
+        draft.save()
+        return ArticleImport.objects.create(
+            unit=unit, file_name="bai.txt", content_hash=title, title=title, text=title, meeting=draft
+        )
+
     return {
+        "own_document": document(world.an, "05-CT/TW", "Văn bản của Tỉnh An"),
+        "foreign_document": document(world.other, "07-CT/TW", "Văn bản của Tỉnh Khác"),
+        "own_article_an": article(world.an, "Bài viết của Tỉnh An"),
+        "own_article_commune": article(world.new_commune, "Bài viết của Xã Mới"),
+        "foreign_article": article(world.other, "Bài viết của Tỉnh Khác"),
         "own_meeting_an": meeting(world.an, "Hội nghị của Tỉnh An"),
         "own_meeting_commune": meeting(world.new_commune, "Hội nghị của Xã Mới"),
         "foreign_meeting": meeting(world.other, "Hội nghị của Tỉnh Khác"),
@@ -217,6 +281,10 @@ def own_object(url_name, role, world, clusters):
         return clusters["own_meeting_commune" if role == "officer" else "own_meeting_an"]
     if kind == "meeting_file":
         return clusters["own_meeting_commune" if role == "officer" else "own_meeting_an"].files.get()
+    if kind == "article":
+        return clusters["own_article_commune" if role == "officer" else "own_article_an"]
+    if kind in {"document", "document_file", "relation", "action"}:
+        return document_part(clusters["own_document"], kind)
     if kind in {"submission", "template", "assignment", "task"}:
         if kind == "assignment" and role == "officer":
             return None  # a commune gives no assignments
@@ -225,7 +293,21 @@ def own_object(url_name, role, world, clusters):
     return cluster.memberships.first() if kind == "membership" else cluster
 
 
+def document_part(document, kind):
+    if kind == "document_file":
+        return document.files.get()
+    if kind == "relation":
+        return document.relations_in.get().source.relations_out.get()
+    if kind == "action":
+        return document.actions.get()
+    return document
+
+
 def foreign_object(kind, world, clusters):
+    if kind in {"document", "document_file", "relation", "action"}:
+        return document_part(clusters["foreign_document"], kind)
+    if kind == "article":
+        return clusters["foreign_article"]
     if kind == "unit":
         return world.other_commune
     if kind == "user":
@@ -238,6 +320,12 @@ def foreign_object(kind, world, clusters):
 
 
 def url_for(url_name, obj):
+    if SPEC[url_name] == "document_file":
+        return reverse(url_name, kwargs={"pk": obj.document_id, "file_pk": obj.pk})
+    if SPEC[url_name] == "action":
+        return reverse(url_name, kwargs={"pk": obj.document_id, "action_pk": obj.pk})
+    if SPEC[url_name] == "relation":
+        return reverse(url_name, kwargs={"pk": obj.source_id, "relation_pk": obj.pk})
     if SPEC[url_name] == "meeting_file":
         return reverse(url_name, kwargs={"pk": obj.meeting_id, "file_pk": obj.pk})
     if url_name == "reporting:prefill":
@@ -252,8 +340,16 @@ def name_of(obj):
         return obj.username
     if hasattr(obj, "assignment_id"):  # a submission
         return obj.unit.name
+    if hasattr(obj, "file_name"):  # an imported article
+        return obj.title
     if hasattr(obj, "meeting_id"):  # a meeting's file
         return obj.meeting.title
+    if hasattr(obj, "document_id") and not hasattr(obj, "due_on"):  # a document's file
+        return obj.document.subject
+    if hasattr(obj, "source_id"):  # a relation between documents
+        return obj.source.subject
+    if hasattr(obj, "subject"):  # a document
+        return obj.subject
     if hasattr(obj, "title"):  # a task, a meeting
         return obj.title
     if hasattr(obj, "deadline"):  # an assignment
@@ -287,6 +383,15 @@ WRITERS = {
     "meetings:move": EDITORS,
     "meetings:cancel": EDITORS,
     "meetings:upload": EDITORS,
+    "documents:edit": MANAGERS,
+    "documents:relate": MANAGERS,
+    "documents:unrelate": MANAGERS,
+    "documents:alias": MANAGERS,
+    "documents:upload": MANAGERS,
+    "documents:presets": MANAGERS,
+    "documents:give": MANAGERS,
+    "documents:import_confirm": EDITORS,
+    "documents:import_discard": EDITORS,
 }
 
 
@@ -372,6 +477,10 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
         reverse("tasks:assigned"),
         reverse("tasks:export", args=["qua-han", "csv"]),
         reverse("meetings:list"),
+        reverse("documents:list"),
+        reverse("documents:list") + "?q=tinh+khac",
+        reverse("documents:list") + "?status=unregistered",
+        reverse("documents:imports"),
         reverse("workcalendar:index"),
         reverse("workcalendar:ics"),
     ]:
@@ -385,6 +494,8 @@ def test_lists_and_trees_never_show_foreign_units(role, world, users, clusters, 
             "Mẫu của Tỉnh Khác",
             "Nhiệm vụ của Xã Khác",
             "Hội nghị của Tỉnh Khác",
+            "Văn bản của Tỉnh Khác",
+            "Bài viết của Tỉnh Khác",
         ):
             assert foreign.encode() not in response.content, (url, foreign)
     # another unit's calendar, asked for by id

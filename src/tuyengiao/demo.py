@@ -154,6 +154,7 @@ def build_users(actor=None) -> None:
 
 @transaction.atomic
 def build(actor=None, *, today=None) -> None:
+    from tuyengiao.documents import demo as documents_demo
     from tuyengiao.meetings import demo as meetings_demo
     from tuyengiao.reporting import demo as reporting_demo
 
@@ -162,4 +163,5 @@ def build(actor=None, *, today=None) -> None:
     build_clusters(actor)
     build_users(actor)
     reporting_demo.build(today)
+    documents_demo.build(today)  # before the meetings: their texts cite the registry
     meetings_demo.build(today)

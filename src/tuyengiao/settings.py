@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "tuyengiao.meetings",
     "tuyengiao.tasks",
     "tuyengiao.workcalendar",
+    "tuyengiao.documents",
     "tuyengiao.web",
 ]
 
@@ -174,6 +175,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served as such: files go out through views that check who asks
 UPLOAD_MAX_MB = int(os.environ.get("UPLOAD_MAX_MB", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Files of documents classified above "Thường" (Mật, Tối mật, Tuyệt mật) may be stored only on the
+# Party's closed network: an installation reachable from the Internet leaves this off and refuses them.
+CLOSED_NETWORK = env_bool("CLOSED_NETWORK")
+# Article import: each file at most this size; a batch at most this many files.
+IMPORT_MAX_MB = int(os.environ.get("IMPORT_MAX_MB", "5"))
+IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", "50"))
 
 # E-mail: console in development; SMTP through EMAIL_HOST & co. in production.
 EMAIL_BACKEND = os.environ.get(

@@ -14,6 +14,7 @@ urlpatterns = [
     path("nhiem-vu/", include("tuyengiao.tasks.urls")),
     path("lich/", include("tuyengiao.workcalendar.urls")),
     path("hoi-nghi/", include("tuyengiao.meetings.urls")),
+    path("van-ban/", include("tuyengiao.documents.urls")),
     path("ngon-ngu/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]

@@ -29,6 +29,7 @@ class MeetingFormat(models.TextChoices):
 
 
 class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", _("Bản nháp, chờ xác nhận")
     PLANNED = "planned", _("Dự kiến")
     HELD = "held", _("Đã tổ chức")
     CANCELLED = "cancelled", _("Đã hủy")

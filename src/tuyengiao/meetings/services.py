@@ -139,6 +139,7 @@ def create_meeting(*, actor, organizer: OrgUnit, data: MeetingData) -> Meeting:
     _apply(meeting, data)
     audited_save(meeting, actor=actor)
     _replace_points(meeting, data.points)
+    link_citations(meeting, actor=actor)
     return meeting
 
 
@@ -152,7 +153,21 @@ def update_meeting(*, actor, meeting: Meeting, expected_version: int | None, dat
     meeting.version += 1
     audited_save(meeting, actor=actor)
     _replace_points(meeting, data.points)
+    link_citations(meeting, actor=actor)
     return meeting
+
+
+def link_citations(meeting: Meeting, *, actor=None) -> None:
+    """The documents cited in the meeting's title, agenda, minutes and conclusions link to the registry."""
+    from tuyengiao.documents import linking
+
+    texts = [meeting.title, meeting.agenda, meeting.minutes]
+    notice = ConclusionNotice.objects.filter(meeting=meeting).first()
+    if notice is not None:
+        texts += [notice.number, notice.summary, *notice.items.values_list("text", flat=True)]
+    linking.link(
+        record=meeting, texts=texts, unit=meeting.organizer, on=meeting.starts_at.date(), actor=actor
+    )
 
 
 @dataclass(frozen=True)
@@ -356,4 +371,5 @@ def save_conclusion(
         if item.tasks.exists():
             fail(f"Nội dung {item.order} đã được giao thành nhiệm vụ, không xóa được.", field="items")
         item.delete()
+    link_citations(meeting, actor=actor)
     return notice

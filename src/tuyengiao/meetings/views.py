@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import apply_validation_error, submit_once
+from tuyengiao.documents.models import Document, ImportStatus
 from tuyengiao.meetings import services
 from tuyengiao.meetings.forms import (
     VN,
@@ -199,6 +200,10 @@ def _detail_context(request, meeting: Meeting, **forms) -> dict:
             initial={"date": local_start.date(), "start_time": local_start.time(), "version": meeting.version}
         ),
         "cancel_form": forms.get("cancel_form") or CancelForm(),
+        "cited": Document.objects.visible_to(request.user).filter(citations__meeting=meeting).order_by("number"),
+        "draft_import": meeting.imports.filter(status=ImportStatus.DRAFT).first()
+        if meeting.status == MeetingStatus.DRAFT
+        else None,
     }
 
 

@@ -463,7 +463,16 @@ def _send(actor, submission: Submission, indicators, confirmed_warnings, reading
     submission.return_reason = ""
     _transition(submission, actor=actor, to_status=SubmissionStatus.SUBMITTED)
     submission.save()
+    _link_citations(submission, actor)
     return result
+
+
+def _link_citations(submission: Submission, actor) -> None:
+    """The documents the sent narrative cites (Kết luận số 21-KL/TW…) link to the registry."""
+    from tuyengiao.documents import linking
+
+    texts = list(submission.narratives.values_list("text", flat=True))
+    linking.link(record=submission, texts=texts, unit=submission.unit, on=timezone.localdate(), actor=actor)
 
 
 def _already_sent(submission: Submission, expected_version: int | None) -> bool:

@@ -18,7 +18,7 @@ def for_user(user) -> dict:
         "meetings": list(
             Meeting.objects.visible_to(user)
             .filter(ends_at__gte=now)
-            .exclude(status=MeetingStatus.CANCELLED)
+            .exclude(status__in=[MeetingStatus.CANCELLED, MeetingStatus.DRAFT])
             .select_related("organizer")
             .order_by("starts_at")[:5]
         ),

@@ -60,6 +60,9 @@ class Task(models.Model):
     source_item = models.ForeignKey(
         "meetings.ConclusionItem", on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks"
     )
+    source_document = models.ForeignKey(
+        "documents.Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="tasks"
+    )
     source_reference = models.CharField(
         _("văn bản, báo cáo nguồn"), max_length=300, blank=True, help_text=_("ví dụ: Kết luận số 21-KL/TW")
     )

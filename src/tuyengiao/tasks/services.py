@@ -58,6 +58,7 @@ class TaskData:
     given_on: dt.date | None = None
     source: str = TaskSource.NONE
     source_reference: str = ""
+    source_document: object = None  # documents.Document
     source_meeting: object = None
     source_item: object = None
     assignees: list[Assignee] = field(default_factory=list)
@@ -86,6 +87,7 @@ def assign(*, actor, assigner: OrgUnit, data: TaskData) -> Task:
         description=nfc(data.description),
         source=data.source,
         source_reference=nfc(data.source_reference).strip(),
+        source_document=data.source_document,
         source_meeting=data.source_meeting,
         source_item=data.source_item,
         assigner=assigner,
@@ -94,10 +96,22 @@ def assign(*, actor, assigner: OrgUnit, data: TaskData) -> Task:
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     if len(assignees) == 1:
-        return audited_save(Task(assignee=assignees[0].unit, role=assignees[0].role, **common), actor=actor)
-    parent = audited_save(Task(assignee=assigner, children_count=len(assignees), **common), actor=actor)
-    Task.objects.bulk_create(Task(parent=parent, assignee=a.unit, role=a.role, **common) for a in assignees)
-    return parent
+        task = audited_save(Task(assignee=assignees[0].unit, role=assignees[0].role, **common), actor=actor)
+    else:
+        task = audited_save(Task(assignee=assigner, children_count=len(assignees), **common), actor=actor)
+        Task.objects.bulk_create(Task(parent=task, assignee=a.unit, role=a.role, **common) for a in assignees)
+    _link_citations(task, actor)
+    return task
+
+
+def _link_citations(task: Task, actor) -> None:
+    """The documents the task's text cites link to the registry (the cascade's parent stands for it)."""
+    from tuyengiao.documents import linking
+
+    texts = [task.title, task.description, task.source_reference]
+    if task.source_document_id:
+        texts.append(task.source_document.number)
+    linking.link(record=task, texts=texts, unit=task.assigner, on=task.given_on, actor=actor)
 
 
 def _unique(assignees: list[Assignee]) -> list[Assignee]:

@@ -12,6 +12,7 @@ def navigation(request):
         (_("Báo cáo"), reverse("reporting:due"), "reporting:"),
         (_("Hội nghị"), reverse("meetings:list"), "meetings:"),
         (_("Nhiệm vụ"), reverse("tasks:mine"), "tasks:"),
+        (_("Văn bản"), reverse("documents:list"), "documents:"),
         (_("Lịch"), reverse("workcalendar:index"), "workcalendar:"),
         (_("Tổ chức"), reverse("orgs:tree"), "orgs:tree"),
         (_("Cụm thi đua"), reverse("orgs:clusters"), "orgs:cluster"),

@@ -39,6 +39,7 @@ def entries(unit: OrgUnit, start: dt.date, end: dt.date) -> list[Entry]:
     meetings = (
         Meeting.objects.filter(Q(organizer=unit) | Q(points__unit=unit))
         .filter(starts_at__lt=window_end, ends_at__gte=window_start)
+        .exclude(status=MeetingStatus.DRAFT)  # an imported article not yet confirmed
         .select_related("organizer")
         .distinct()
         .order_by("starts_at")

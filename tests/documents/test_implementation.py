@@ -1,0 +1,74 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tuyengiao.documents import implementation
+from tuyengiao.documents.models import Reach
+from tuyengiao.tasks import services as tasks
+from tuyengiao.tasks.models import Task, TaskStatus
+
+
+def test_presets_lay_out_the_usual_cycle_from_the_documents_date(world, directive):
+    made = implementation.add_presets(actor=None, document=directive, unit=world.an)
+    assert [a.due_on for a in made] == [
+        dt.date(2021, 11, 24),
+        dt.date(2021, 12, 24),
+        dt.date(2022, 10, 25),
+        dt.date(2024, 10, 25),
+        dt.date(2026, 10, 25),
+    ]
+    assert made[1].target_percent == 90 and "Sơ kết 5 năm" in made[-1].title
+    assert implementation.add_presets(actor=None, document=directive, unit=world.an) == []
+
+
+def test_giving_an_action_makes_one_task_per_unit_below_linked_to_the_document(world, directive):
+    action = implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="review",
+        title="Sơ kết 5 năm thực hiện Kết luận 21-KL/TW",
+        due_on=dt.date(2026, 10, 25),
+        reach=Reach.COMMUNES,
+    )
+    parent = implementation.give(actor=None, action=action)
+    given = list(parent.children.all()) or [parent]  # one unit below: one task, no cascade
+    assert {t.assignee for t in given} == {world.new_commune}
+    assert parent.source_document == directive and parent.source == "document"
+    with pytest.raises(ValidationError):
+        implementation.give(actor=None, action=action)
+
+
+def test_the_matrix_shows_each_units_status_per_action(world, directive):
+    plan = implementation.add_action(
+        actor=None, document=directive, unit=world.an, kind="plan", title="Kế hoạch", due_on=dt.date(2026, 12, 1)
+    )
+    study = implementation.add_action(
+        actor=None, document=directive, unit=world.an, kind="study", title="Học tập", due_on=dt.date(2026, 12, 1)
+    )
+    implementation.give(actor=None, action=plan)
+    task = Task.objects.get(parent=None, required_action=plan)
+    child = task.children.first() or task
+    tasks.report_progress(
+        actor=None, task=child, expected_version=None, percent=100, text="Đã ban hành kế hoạch"
+    )
+    plan.refresh_from_db()
+    matrix = implementation.matrix([plan, study])
+    owing = max(task.children_count, 1)
+    assert matrix.columns[0][1:] == (1, owing) and matrix.columns[1][1:] == (0, 0)
+    row = dict(matrix.rows)[child.assignee]
+    assert row[0].status == TaskStatus.DONE and row[1].task is None and len(matrix.rows) == owing
+
+
+def test_a_target_must_be_a_percent(world, directive):
+    with pytest.raises(ValidationError):
+        implementation.add_action(
+            actor=None,
+            document=directive,
+            unit=world.an,
+            kind="study",
+            title="Học tập",
+            due_on=dt.date(2026, 12, 1),
+            target_percent=120,
+        )
