@@ -81,6 +81,7 @@ bench: setup
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/consolidate.py --scale $(BENCH_SCALE)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/tasks.py --scale $(BENCH_SCALE)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/python bench/submit_load.py --seconds 20
+	$(BIN)/python bench/extract_eval.py
 
 clean:
 	rm -rf $(VENV) node_modules var

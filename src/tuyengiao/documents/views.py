@@ -432,7 +432,8 @@ def import_detail(request, pk):
         "documents/import_detail.html",
         {
             "article": article,
-            "found": article.extracted,
+            "event": (article.extracted or {}).get("event") or {},
+            "tasks": (article.extracted or {}).get("tasks") or [],
             "cited": cited,
             "can_review": article.status == ImportStatus.DRAFT
             and meeting_services.can_organize(request.user, article.unit),
