@@ -214,13 +214,22 @@ def clusters(world, users):
             data=documents.DocumentData(number=number, issued_on=dt.date(2025, 3, 1), subject=subject),
         )
         other = documents.register(
-            actor=None, unit=unit, data=documents.DocumentData(number=f"1{number}", subject=f"Hướng dẫn {subject}")
+            actor=None,
+            unit=unit,
+            data=documents.DocumentData(number=f"1{number}", subject=f"Hướng dẫn {subject}"),
         )
         documents.relate(actor=None, source=other, target=made, kind="guides")
-        upload = SimpleUploadedFile(f"van-ban-{made.pk}.pdf", b"%PDF-1.4 van ban", content_type="application/pdf")
+        upload = SimpleUploadedFile(
+            f"van-ban-{made.pk}.pdf", b"%PDF-1.4 van ban", content_type="application/pdf"
+        )
         documents.attach_file(actor=None, document=made, upload=upload)
         implementation.add_action(
-            actor=None, document=made, unit=unit, kind="plan", title=f"Kế hoạch {subject}", due_on=dt.date(2026, 12, 1)
+            actor=None,
+            document=made,
+            unit=unit,
+            kind="plan",
+            title=f"Kế hoạch {subject}",
+            due_on=dt.date(2026, 12, 1),
         )
         return made
 

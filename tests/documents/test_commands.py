@@ -12,14 +12,16 @@ KEYS = {"file", "title", "published", "event", "documents", "tasks"}
 
 
 def tuyengiao(*args):
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own command, fixed arguments
         [sys.executable, "-m", "tuyengiao", *args], capture_output=True, text=True, timeout=120, check=False
     )
 
 
 def test_extract_prints_one_json_object_per_file(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "b.html").write_text(f"<html><body><article><h1>Tin</h1><p>{ARTICLE}</p></article></body></html>")
+    (tmp_path / "b.html").write_text(
+        f"<html><body><article><h1>Tin</h1><p>{ARTICLE}</p></article></body></html>"
+    )
     result = tuyengiao("extract", str(tmp_path), "--json")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]

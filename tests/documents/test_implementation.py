@@ -42,10 +42,20 @@ def test_giving_an_action_makes_one_task_per_unit_below_linked_to_the_document(w
 
 def test_the_matrix_shows_each_units_status_per_action(world, directive):
     plan = implementation.add_action(
-        actor=None, document=directive, unit=world.an, kind="plan", title="Kế hoạch", due_on=dt.date(2026, 12, 1)
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="plan",
+        title="Kế hoạch",
+        due_on=dt.date(2026, 12, 1),
     )
     study = implementation.add_action(
-        actor=None, document=directive, unit=world.an, kind="study", title="Học tập", due_on=dt.date(2026, 12, 1)
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="study",
+        title="Học tập",
+        due_on=dt.date(2026, 12, 1),
     )
     implementation.give(actor=None, action=plan)
     task = Task.objects.get(parent=None, required_action=plan)

@@ -65,7 +65,9 @@ def test_bad_files_fail_alone_and_leave_nothing_behind(world, settings):
 
 
 def test_confirming_makes_the_meeting_part_of_the_record_and_discarding_removes_the_draft(world):
-    [kept, dropped] = run(world, ("a.txt", ARTICLE.encode()), ("b.txt", ARTICLE.replace("Sáng 6-8", "Sáng 4-8").encode()))
+    [kept, dropped] = run(
+        world, ("a.txt", ARTICLE.encode()), ("b.txt", ARTICLE.replace("Sáng 6-8", "Sáng 4-8").encode())
+    )
     meeting = importing.confirm(actor=None, article=kept.article)
     assert meeting.status == MeetingStatus.HELD
     kept.article.refresh_from_db()

@@ -9,7 +9,9 @@ START = dt.datetime(2026, 8, 6, 1, 0, tzinfo=dt.UTC)
 
 
 def meeting(unit, minutes):
-    data = meetings.MeetingData(title="Hội nghị sơ kết", kind="so_ket", starts_at=START, ends_at=START, minutes=minutes)
+    data = meetings.MeetingData(
+        title="Hội nghị sơ kết", kind="so_ket", starts_at=START, ends_at=START, minutes=minutes
+    )
     return meetings.create_meeting(actor=None, organizer=unit, data=data)
 
 
@@ -35,10 +37,14 @@ def test_a_provincial_reference_is_kept_with_the_province(world):
 
 def test_the_date_given_picks_the_term(world):
     older = services.register(
-        actor=None, unit=world.centre, data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2017, 5, 1))
+        actor=None,
+        unit=world.centre,
+        data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2017, 5, 1)),
     )
     newer = services.register(
-        actor=None, unit=world.centre, data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2021, 10, 25))
+        actor=None,
+        unit=world.centre,
+        data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2021, 10, 25)),
     )
     made = meeting(world.an, "Kết luận số 21-KL/TW, ngày 01/5/2017 của Bộ Chính trị")
     assert Citation.objects.get(meeting=made).document == older
@@ -48,7 +54,9 @@ def test_the_date_given_picks_the_term(world):
 
 def test_an_alias_links_once_it_is_registered(world):
     directive = services.register(
-        actor=None, unit=world.centre, data=services.DocumentData(number="05-CT/TW", issued_on=dt.date(2016, 5, 15))
+        actor=None,
+        unit=world.centre,
+        data=services.DocumentData(number="05-CT/TW", issued_on=dt.date(2016, 5, 15)),
     )
     made = meeting(world.an, "Đẩy mạnh thực hiện Chỉ thị 05 trong toàn Đảng bộ.")
     assert not Citation.objects.filter(meeting=made).exists()
@@ -60,7 +68,9 @@ def test_an_alias_links_once_it_is_registered(world):
 def test_editing_the_text_drops_citations_it_no_longer_makes(world, directive):
     made = meeting(world.an, "Quán triệt Kết luận số 21-KL/TW.")
     assert Citation.objects.filter(meeting=made).count() == 1
-    data = meetings.MeetingData(title="Hội nghị sơ kết", kind="so_ket", starts_at=START, ends_at=START, minutes="")
+    data = meetings.MeetingData(
+        title="Hội nghị sơ kết", kind="so_ket", starts_at=START, ends_at=START, minutes=""
+    )
     meetings.update_meeting(actor=None, meeting=made, expected_version=None, data=data)
     assert not Citation.objects.filter(meeting=made).exists()
 
@@ -84,7 +94,9 @@ def test_a_task_and_a_conclusion_cite_too(world, directive):
 
 def test_a_units_own_registry_wins_over_the_centres(world, directive):
     own = services.register(
-        actor=None, unit=world.an, data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2021, 10, 25))
+        actor=None,
+        unit=world.an,
+        data=services.DocumentData(number="21-KL/TW", issued_on=dt.date(2021, 10, 25)),
     )
     found = linking.cited_documents("Kết luận số 21-KL/TW", world.an, dt.date(2026, 8, 6))
     assert list(found) == [own.pk]

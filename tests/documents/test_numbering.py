@@ -154,7 +154,9 @@ def test_term_for_accepts_a_datetime():
 
 SPACES = st.sampled_from(["", " ", "  "])
 DASHES = st.sampled_from(["-", "–", "—", "‐"])
-PARTY_ISSUERS = st.one_of(st.sampled_from(numbering.PARTY_ISSUERS), st.from_regex(r"X[A-Z]{1,6}", fullmatch=True))
+PARTY_ISSUERS = st.one_of(
+    st.sampled_from(numbering.PARTY_ISSUERS), st.from_regex(r"X[A-Z]{1,6}", fullmatch=True)
+)
 
 
 @st.composite

@@ -54,7 +54,9 @@ def test_a_stale_edit_is_a_conflict_and_completing_registers(world):
     document = Document.objects.create(
         owner=world.an, number="05-CT/TW", doc_type="CT", issuer="TW", term="XII", registered=False
     )
-    data = services.DocumentData(number="05-CT/TW", issued_on=dt.date(2016, 5, 15), subject="Học tập và làm theo")
+    data = services.DocumentData(
+        number="05-CT/TW", issued_on=dt.date(2016, 5, 15), subject="Học tập và làm theo"
+    )
     services.update(actor=None, document=document, expected_version=1, data=data)
     document.refresh_from_db()
     assert document.registered and document.version == 2 and document.term == "XII"

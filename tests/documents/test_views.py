@@ -26,7 +26,9 @@ def test_a_specialist_registers_a_document_in_canonical_form(users, login):
     client = login(users["specialist"])
     response = client.post(reverse("documents:create"), form())
     document = Document.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("documents:detail", args=[document.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "documents:detail", args=[document.pk]
+    )
     assert document.number == "15-CT/TW" and document.term == "XIV"
 
 
@@ -41,13 +43,20 @@ def test_a_malformed_number_is_refused_with_the_reason_and_the_input_kept(users,
 
 def test_a_stale_edit_gets_409_and_keeps_what_was_typed(users, login, world):
     document = services.register(
-        actor=None, unit=world.an, data=services.DocumentData(number="15-CT/TW", issued_on=dt.date(2026, 3, 12))
+        actor=None,
+        unit=world.an,
+        data=services.DocumentData(number="15-CT/TW", issued_on=dt.date(2026, 3, 12)),
     )
     client = login(users["specialist"])
     services.update(
-        actor=None, document=document, expected_version=1, data=services.DocumentData(number="15-CT/TW", subject="A")
+        actor=None,
+        document=document,
+        expected_version=1,
+        data=services.DocumentData(number="15-CT/TW", subject="A"),
     )
-    response = client.post(reverse("documents:edit", args=[document.pk]), form(version=1, subject="Bản của tôi"))
+    response = client.post(
+        reverse("documents:edit", args=[document.pk]), form(version=1, subject="Bản của tôi")
+    )
     assert response.status_code == 409 and "Bản của tôi" in response.content.decode()
     document.refresh_from_db()
     assert document.subject == "A"
@@ -59,7 +68,9 @@ def test_the_list_filters_by_type_year_term_and_search_without_diacritics(users,
         ("21-KL/TW", dt.date(2021, 10, 25), "Xây dựng, chỉnh đốn Đảng"),
     ):
         services.register(
-            actor=None, unit=world.an, data=services.DocumentData(number=number, issued_on=day, subject=subject)
+            actor=None,
+            unit=world.an,
+            data=services.DocumentData(number=number, issued_on=day, subject=subject),
         )
     client = login(users["viewer"])
     listed = lambda query: client.get(reverse("documents:list") + query).content.decode()  # noqa: E731

@@ -46,7 +46,10 @@ def can_track(actor, unit: OrgUnit) -> bool:
 
 def _check(actor, unit: OrgUnit) -> None:
     if actor is not None and not can_track(actor, unit):
-        fail("Bạn chỉ giao việc thực hiện văn bản nhân danh đơn vị mình (lãnh đạo, chuyên viên).", code="forbidden")
+        fail(
+            "Bạn chỉ giao việc thực hiện văn bản nhân danh đơn vị mình (lãnh đạo, chuyên viên).",
+            code="forbidden",
+        )
 
 
 @transaction.atomic
@@ -83,7 +86,9 @@ def add_action(
 
 
 @transaction.atomic
-def add_presets(*, actor, document: Document, unit: OrgUnit, start: dt.date | None = None) -> list[RequiredAction]:
+def add_presets(
+    *, actor, document: Document, unit: OrgUnit, start: dt.date | None = None
+) -> list[RequiredAction]:
     """The usual cycle, counted from `start` (the document's date, or today). Kinds already there are skipped."""
     start = start or document.issued_on or timezone.localdate()
     have = set(RequiredAction.objects.filter(document=document, unit=unit).values_list("title", flat=True))
@@ -151,7 +156,10 @@ class Cell:
     def status(self) -> str:
         if self.task is None:
             return "none"
-        if self.task.status in (TaskStatus.NEW, TaskStatus.IN_PROGRESS) and self.task.deadline < timezone.localdate():
+        if (
+            self.task.status in (TaskStatus.NEW, TaskStatus.IN_PROGRESS)
+            and self.task.deadline < timezone.localdate()
+        ):
             return "overdue"
         return self.task.status
 
@@ -167,7 +175,9 @@ def matrix(actions: list[RequiredAction]) -> Matrix:
     """Units × actions: each cell the unit's task for the action (its status, progress, deadline)."""
     given = [a for a in actions if a.task_id]
     tasks = Task.objects.filter(parent_id__in=[a.task_id for a in given]).select_related("assignee")
-    singles = Task.objects.filter(pk__in=[a.task_id for a in given], children_count=0).select_related("assignee")
+    singles = Task.objects.filter(pk__in=[a.task_id for a in given], children_count=0).select_related(
+        "assignee"
+    )
     by_action: dict[int, dict[int, Task]] = {a.pk: {} for a in actions}
     action_of_task = {a.task_id: a.pk for a in given}
     units: dict[int, OrgUnit] = {}

@@ -122,7 +122,9 @@ def _by_alias(key: str, citing: OrgUnit, on: dt.date) -> Document | None:
     return min(aliases, key=lambda a: rank.get(a.document.owner_id, 99)).document
 
 
-def cited_documents(text: str, citing: OrgUnit, on: dt.date, *, actor=None) -> dict[int, tuple[Document, str]]:
+def cited_documents(
+    text: str, citing: OrgUnit, on: dt.date, *, actor=None
+) -> dict[int, tuple[Document, str]]:
     """The documents a text cites, each once, with the words that cite it."""
     text = normalize(text or "")
     found: dict[int, tuple[Document, str]] = {}

@@ -93,7 +93,9 @@ class Document(models.Model):
     status = models.CharField(
         _("hiệu lực"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.IN_FORCE
     )
-    fields = models.ManyToManyField(FieldOfWork, blank=True, related_name="documents", verbose_name=_("lĩnh vực"))
+    fields = models.ManyToManyField(
+        FieldOfWork, blank=True, related_name="documents", verbose_name=_("lĩnh vực")
+    )
     registered = models.BooleanField(
         _("đã vào sổ"), default=True, help_text=_("chưa vào sổ: tạo tự động từ một trích dẫn, chờ hoàn thiện")
     )
@@ -131,15 +133,17 @@ class Document(models.Model):
             ),
         ]
 
-    def save(self, *args, **kwargs):
-        self.search_folded = fold(" ".join((self.number, self.subject, self.issuing_body, self.summary[:1000])))
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
-        super().save(*args, **kwargs)
-
     def __str__(self) -> str:
         name = self.type_name
         return f"{name} số {self.number}" if name else self.number
+
+    def save(self, *args, **kwargs):
+        self.search_folded = fold(
+            " ".join((self.number, self.subject, self.issuing_body, self.summary[:1000]))
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_folded"}
+        super().save(*args, **kwargs)
 
     @property
     def type_name(self) -> str:
@@ -302,7 +306,9 @@ class RequiredAction(models.Model):
     target_percent = models.PositiveSmallIntegerField(
         _("chỉ tiêu tham gia (%)"), null=True, blank=True, help_text=_("với học tập, quán triệt")
     )
-    reach = models.CharField(_("đơn vị thực hiện"), max_length=10, choices=Reach.choices, default=Reach.CHILDREN)
+    reach = models.CharField(
+        _("đơn vị thực hiện"), max_length=10, choices=Reach.choices, default=Reach.CHILDREN
+    )
     task = models.OneToOneField(
         "tasks.Task", on_delete=models.SET_NULL, null=True, blank=True, related_name="required_action"
     )

@@ -22,6 +22,7 @@ PARTY_TYPES: dict[str, str] = {
     "KL": "Kết luận",
     "QĐ": "Quyết định",
     "QĐi": "Quy định",
+    "QyĐ": "Quy định",
     "QC": "Quy chế",
     "HD": "Hướng dẫn",
     "KH": "Kế hoạch",
@@ -133,17 +134,13 @@ class DocNumber:
         return self.canonical
 
 
-def _casefold_key(code: str) -> str:
-    return code.upper()
-
-
 def _ascii_key(code: str) -> str:
-    """ "QD" for "QĐ": people without a Vietnamese keyboard type D for Đ."""
+    """The code without diacritics: people without a Vietnamese keyboard type "QD" for "QĐ"."""
     return "".join(c for c in unicodedata.normalize("NFD", code.upper().replace("Đ", "D")) if c.isalnum())
 
 
-_PARTY_BY_UPPER = {_casefold_key(k): k for k in PARTY_TYPES}
-_STATE_BY_UPPER = {_casefold_key(k): k for k in STATE_TYPES}
+_PARTY_BY_UPPER = {k.upper(): k for k in PARTY_TYPES}
+_STATE_BY_UPPER = {k.upper(): k for k in STATE_TYPES}
 _PARTY_BY_ASCII = {_ascii_key(k): k for k in PARTY_TYPES}
 # "DA" is both dự án and (without the bar) đề án: only unambiguous ASCII spellings are guessed.
 _STATE_BY_ASCII = {
@@ -178,7 +175,7 @@ def _issuer_code(raw: str) -> str:
             f"Ký hiệu cơ quan ban hành '{raw}' không hợp lệ: chỉ gồm chữ cái và chữ số, bắt đầu bằng chữ cái."
         )
     # Letter case is kept as written ("TTg"), unless the whole code was typed in lower case.
-    return upper if code == code.lower() else code
+    return upper if raw == raw.lower() else code
 
 
 def _issuer(raw: str, example: str) -> str:
@@ -191,7 +188,7 @@ def _issuer(raw: str, example: str) -> str:
 
 
 def _digits(raw: str) -> str:
-    if len(raw) > MAX_DIGITS:
+    if len(raw.lstrip("0")) > MAX_DIGITS:
         raise NumberError(f"Số thứ tự quá dài: tối đa {MAX_DIGITS} chữ số.")
     value = int(raw)
     if value == 0:

@@ -96,7 +96,11 @@ def _apply(document: Document, data: DocumentData) -> None:
 
 def _check_unique(document: Document) -> None:
     twins = Document.objects.filter(owner=document.owner_id, number=document.number, system=document.system)
-    twins = twins.filter(term=document.term) if document.system == System.PARTY else twins.filter(year=document.year)
+    twins = (
+        twins.filter(term=document.term)
+        if document.system == System.PARTY
+        else twins.filter(year=document.year)
+    )
     if twins.exclude(pk=document.pk).exists():
         where = f"khóa {document.term}" if document.system == System.PARTY and document.term else "cùng kỳ"
         fail(f"Sổ văn bản của đơn vị đã có {document.number} ({where}).", code="duplicate", field="number")
@@ -144,7 +148,10 @@ def relate(*, actor, source: Document, target: Document, kind: str) -> DocumentR
     if kind not in RelationKind.values:
         fail("Chọn một loại quan hệ.", field="kind")
     relation, created = DocumentRelation.objects.get_or_create(
-        source=source, target=target, kind=kind, defaults={"created_by": actor if getattr(actor, "pk", None) else None}
+        source=source,
+        target=target,
+        kind=kind,
+        defaults={"created_by": actor if getattr(actor, "pk", None) else None},
     )
     if not created:
         fail("Quan hệ này đã có.", code="duplicate", field="target")

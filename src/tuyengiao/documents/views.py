@@ -91,13 +91,20 @@ def document_list(request):
     """Sổ văn bản: filters by type, issuer, year, term, field of work and status; 100 a page."""
     documents = Document.objects.visible_to(request.user).select_related("owner")
     form, documents = _filtered(request, documents)
-    page = Paginator(documents.order_by("-issued_on", "number", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(documents.order_by("-issued_on", "number", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "documents/list.html",
-        {"form": form, "page": page, "query": query.urlencode(), "unregistered": _unregistered_count(request)},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "unregistered": _unregistered_count(request),
+        },
     )
 
 
@@ -169,7 +176,9 @@ def document_edit(request, pk):
                 messages.success(request, _("Đã lưu văn bản."))
                 return redirect("documents:detail", pk=pk)
             except ConflictError:
-                form.add_error(None, _("Văn bản vừa được người khác sửa; nội dung bạn nhập vẫn còn dưới đây."))
+                form.add_error(
+                    None, _("Văn bản vừa được người khác sửa; nội dung bạn nhập vẫn còn dưới đây.")
+                )
                 status = 409
             except ValidationError as error:
                 apply_validation_error(form, error)
@@ -220,7 +229,9 @@ def document_detail(request, pk):
         "fields": document.fields.all(),
         "can_keep": can_keep,
         "files_allowed": services.files_allowed(document),
-        "actions": RequiredAction.objects.visible_to(request.user).filter(document=document).select_related("unit"),
+        "actions": RequiredAction.objects.visible_to(request.user)
+        .filter(document=document)
+        .select_related("unit"),
         **_citing(request, document),
     }
     if can_keep:
@@ -250,7 +261,10 @@ def relate(request, pk):
         return _back(document, "#quan-he")
     try:
         services.relate(
-            actor=request.user, source=document, target=form.cleaned_data["target"], kind=form.cleaned_data["kind"]
+            actor=request.user,
+            source=document,
+            target=form.cleaned_data["target"],
+            kind=form.cleaned_data["kind"],
         )
     except ValidationError as error:
         return _refused(request, document, error)
@@ -365,7 +379,8 @@ def give(request, pk, action_pk):
             messages.error(request, message)
         return redirect("documents:tracking", pk=pk)
     messages.success(
-        request, _("Đã giao “%(title)s” cho %(n)s đơn vị.") % {"title": action.title, "n": task.children_count or 1}
+        request,
+        _("Đã giao “%(title)s” cho %(n)s đơn vị.") % {"title": action.title, "n": task.children_count or 1},
     )
     return redirect("documents:tracking", pk=pk)
 
@@ -387,9 +402,7 @@ def imports(request):
             messages.error(request, _("Chọn ít nhất một tệp bài viết."))
             status = 400
         elif len(uploads) > settings.IMPORT_MAX_FILES:
-            messages.error(
-                request, _("Mỗi lần nhập tối đa %(n)s tệp.") % {"n": settings.IMPORT_MAX_FILES}
-            )
+            messages.error(request, _("Mỗi lần nhập tối đa %(n)s tệp.") % {"n": settings.IMPORT_MAX_FILES})
             status = 400
         else:
             limit = settings.IMPORT_MAX_MB * 1024 * 1024
@@ -424,9 +437,7 @@ def import_detail(request, pk):
     article = _article(request, pk)
     cited = []
     if article.meeting_id:
-        cited = list(
-            Document.objects.filter(citations__meeting=article.meeting_id).order_by("number")
-        )
+        cited = list(Document.objects.filter(citations__meeting=article.meeting_id).order_by("number"))
     return render(
         request,
         "documents/import_detail.html",

@@ -200,7 +200,9 @@ def _detail_context(request, meeting: Meeting, **forms) -> dict:
             initial={"date": local_start.date(), "start_time": local_start.time(), "version": meeting.version}
         ),
         "cancel_form": forms.get("cancel_form") or CancelForm(),
-        "cited": Document.objects.visible_to(request.user).filter(citations__meeting=meeting).order_by("number"),
+        "cited": Document.objects.visible_to(request.user)
+        .filter(citations__meeting=meeting)
+        .order_by("number"),
         "draft_import": meeting.imports.filter(status=ImportStatus.DRAFT).first()
         if meeting.status == MeetingStatus.DRAFT
         else None,

@@ -1,0 +1,152 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tuyengiao.textmining.clutter import split_article
+
+# A district page copied whole: render date, menus, the article, then the page's foot.
+DISTRICT_PAGE = """Thứ Năm, 11/01/2024
+Trang chủ
+Tin tức - Sự kiện
+Xây dựng Đảng
+Thứ Sáu, 23/12/2022 08:45'(GMT+7)
+
+Huyện Định Hóa tổng kết công tác tuyên giáo năm 2022, triển khai nhiệm vụ năm 2023
+
+Quang cảnh hội nghị
+
+Chiều 22-12, Ban Tuyên giáo Huyện ủy Định Hóa tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2022. Đồng chí Ma Thị Nguyệt, Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị.
+
+Lượt xem: 1.204
+
+Năm 2022, Ban Tuyên giáo Huyện ủy đã tham mưu tổ chức 12 hội nghị báo cáo viên với hơn 3.000 lượt người tham dự.
+
+Tin, ảnh: Hoàng Văn Khánh
+
+Chia sẻ
+Tin liên quan
+Huyện Đại Từ sơ kết công tác tuyên giáo
+Hội nghị báo cáo viên tháng 11
+Đang truy cập: 215
+Tổng truy cập: 4.889.120
+"""
+
+# The headline above the date line, a counter on the same line as the date.
+HEADLINE_ABOVE = """Đảng - Đoàn thể
+Ban Tuyên giáo Thị ủy Phổ Yên sơ kết công tác tuyên giáo 6 tháng đầu năm
+Ngày đăng 05/07/2023 | 09:12 | Lượt xem: 87
+Sáng 4-7, Ban Tuyên giáo Thị ủy Phổ Yên tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm 2023.
+Các đại biểu dự hội nghị
+Hội nghị đã thảo luận, thống nhất các giải pháp thực hiện nhiệm vụ 6 tháng cuối năm.
+Ban Tuyên giáo Thị ủy Phổ Yên
+Thời tiết
+Thái Nguyên 28°C
+Bình chọn
+Bạn thấy giao diện mới thế nào?
+"""
+
+
+def test_it_takes_the_publication_date_from_the_line_with_a_time_not_the_render_date():
+    article = split_article(DISTRICT_PAGE)
+    assert article.published == dt.date(2022, 12, 23)
+
+
+def test_it_finds_the_headline_next_to_the_date_line():
+    assert (
+        split_article(DISTRICT_PAGE).title
+        == "Huyện Định Hóa tổng kết công tác tuyên giáo năm 2022, triển khai nhiệm vụ năm 2023"
+    )
+    article = split_article(HEADLINE_ABOVE)
+    assert article.title == "Ban Tuyên giáo Thị ủy Phổ Yên sơ kết công tác tuyên giáo 6 tháng đầu năm"
+    assert article.published == dt.date(2023, 7, 5)
+
+
+def test_the_body_keeps_the_paragraphs_and_drops_counters_captions_and_related_news():
+    paragraphs = split_article(DISTRICT_PAGE).paragraphs
+    assert paragraphs[0].startswith("Chiều 22-12, Ban Tuyên giáo Huyện ủy Định Hóa")
+    assert paragraphs[1].startswith("Năm 2022, Ban Tuyên giáo Huyện ủy đã tham mưu")
+    assert len(paragraphs) == 2
+    body = split_article(DISTRICT_PAGE).body
+    for clutter in (
+        "Quang cảnh",
+        "Lượt xem",
+        "Chia sẻ",
+        "Tin liên quan",
+        "sơ kết công tác",
+        "truy cập",
+        "Trang chủ",
+    ):
+        assert clutter not in body
+
+
+def test_the_byline_is_kept_apart_as_author_and_source():
+    article = split_article(DISTRICT_PAGE)
+    assert article.author == "Hoàng Văn Khánh"
+    assert article.source is None
+    article = split_article(HEADLINE_ABOVE)
+    assert article.author is None
+    assert article.source == "Ban Tuyên giáo Thị ủy Phổ Yên"
+    assert "Thời tiết" not in article.body and "Bình chọn" not in article.body
+    assert "Các đại biểu dự hội nghị" not in article.body
+
+
+def test_a_person_and_a_body_on_two_signature_lines():
+    text = "Tiêu đề bài viết về công tác tuyên giáo tháng 9\n02/10/2023 10:00\n"
+    text += "Trong tháng 9, Ban Tuyên giáo các cấp đã tham mưu nhiều nội dung quan trọng.\n"
+    text += "Lò Thị Thu\nBan Tuyên giáo Tỉnh ủy Lai Châu\nPhản hồi\nCác tin khác\n"
+    article = split_article(text)
+    assert (article.author, article.source) == ("Lò Thị Thu", "Ban Tuyên giáo Tỉnh ủy Lai Châu")
+    assert article.paragraphs == [
+        "Trong tháng 9, Ban Tuyên giáo các cấp đã tham mưu nhiều nội dung quan trọng."
+    ]
+
+
+def test_a_related_news_box_inside_the_article_does_not_end_it():
+    long_paragraph = (
+        "Hội nghị cũng đã thảo luận " + "về các giải pháp nâng cao chất lượng tuyên truyền " * 4 + "."
+    )
+    text = "Tiêu đề bài viết về hội nghị báo cáo viên tháng 5\n15/05/2023 08:00\n"
+    text += "Sáng 14/5, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 5.\n"
+    text += "Tin liên quan\nHội nghị báo cáo viên tháng 4\nHội nghị báo cáo viên tháng 3\n"
+    text += long_paragraph + "\nTin mới nhất\nKhai mạc hội chợ"
+    article = split_article(text)
+    assert article.paragraphs[-1] == long_paragraph
+    assert "tháng 4" not in article.body and "hội chợ" not in article.body
+
+
+def test_without_a_date_line_the_first_headline_is_the_title_and_nothing_is_published():
+    text = "Hội nghị giao ban công tác tuyên giáo quý III năm 2023\n"
+    text += "Ngày 10/10/2023, Ban Tuyên giáo Huyện ủy tổ chức hội nghị giao ban quý III.\n"
+    article = split_article(text)
+    assert article.title == "Hội nghị giao ban công tác tuyên giáo quý III năm 2023"
+    assert article.published is None
+    assert article.paragraphs == [
+        "Ngày 10/10/2023, Ban Tuyên giáo Huyện ủy tổ chức hội nghị giao ban quý III."
+    ]
+
+
+def test_an_article_that_starts_with_its_lead_has_no_title():
+    article = split_article("Sáng 14-6, Ban Tuyên giáo Huyện ủy tổ chức hội nghị sơ kết công tác tuyên giáo.")
+    assert article.title is None
+    assert article.paragraphs == [
+        "Sáng 14-6, Ban Tuyên giáo Huyện ủy tổ chức hội nghị sơ kết công tác tuyên giáo."
+    ]
+
+
+def test_other_header_date_styles_are_publication_dates():
+    for line, expected in [
+        ("15-06-2022 11:10", dt.date(2022, 6, 15)),
+        ("Cập nhật: 10:30 | 15/06/2022", dt.date(2022, 6, 15)),
+        ("Thứ Tư, 15/06/2022 - 10:30", dt.date(2022, 6, 15)),
+        ("Ngày xuất bản: 15/06/2022", dt.date(2022, 6, 15)),
+        ("Ngày 15 tháng 6 năm 2022 lúc 10:30", dt.date(2022, 6, 15)),
+    ]:
+        text = f"Ban Tuyên giáo Tỉnh ủy sơ kết công tác tuyên giáo 6 tháng\n{line}\nSáng 14-6, hội nghị đã diễn ra."
+        assert split_article(text).published == expected, line
+
+
+@given(st.text())
+def test_split_article_never_raises_and_keeps_paragraphs_on_lines(text):
+    article = split_article(text)
+    assert all(paragraph.strip() == paragraph and paragraph for paragraph in article.paragraphs)

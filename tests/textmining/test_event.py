@@ -1,0 +1,281 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tuyengiao.textmining.clutter import Article
+from tuyengiao.textmining.event import (
+    find_chair,
+    find_event,
+    find_kind,
+    find_location,
+    find_organizer,
+    find_period,
+    people,
+    sentences,
+)
+
+PUBLISHED = dt.date(2023, 6, 15)
+
+
+def event_of(body: str, *, title: str | None = None, published=PUBLISHED, source=None) -> dict:
+    return find_event(Article(title=title, published=published, body=body, source=source))
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("Sáng 14-6, tại TP. Phổ Yên, Ban Tuyên giáo Thị ủy tổ chức hội nghị sơ kết.", "2023-06-14"),
+        ("Ngày 14/6, tại Hội trường Huyện ủy, Ban Tuyên giáo Huyện ủy tổ chức hội nghị.", "2023-06-14"),
+        ("Sáng nay (15/6), Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 6.", "2023-06-15"),
+        ("Sáng nay, 15/6, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên.", "2023-06-15"),
+        (
+            "Chiều 20-12, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2022.",
+            "2022-12-20",
+        ),
+        ("Sáng ngày 17/6/2020, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị giao ban.", "2020-06-17"),
+        ("Ngày 27 tháng 12 năm 2022, Đảng ủy Khối tổ chức Hội nghị tổng kết.", "2022-12-27"),
+        ("Sáng thứ Hai (12/6), Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị giao ban báo chí.", "2023-06-12"),
+        ("(TN) - Sáng 14-6, Ban Tuyên giáo Huyện ủy Võ Nhai tổ chức hội nghị sơ kết.", "2023-06-14"),
+        ("Trong 2 ngày 13 và 14/6, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tập huấn.", "2023-06-13"),
+        (
+            "Hôm nay, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị cung cấp thông tin cho báo cáo viên.",
+            "2023-06-15",
+        ),
+        (
+            "Thực hiện Kế hoạch số 125-KH/BTGTU ngày 10/5/2023 của Ban Tuyên giáo Tỉnh ủy, chiều 13/6, "
+            "Ban Tuyên giáo Huyện ủy tổ chức hội nghị báo cáo viên.",
+            "2023-06-13",
+        ),
+        (
+            "Nhằm đánh giá kết quả 6 tháng đầu năm, chiều 5-6, Ban Tuyên giáo Thị ủy tổ chức hội nghị.",
+            "2023-06-05",
+        ),
+        (
+            "Vừa qua, Ban Tuyên giáo Huyện ủy Đại Từ tổ chức hội nghị giao ban công tác tuyên giáo quý I.",
+            None,
+        ),
+    ],
+)
+def test_it_finds_the_day_of_the_event_in_the_lead(lead, expected):
+    assert event_of(lead)["date"] == expected
+
+
+def test_a_work_summary_reports_no_single_event():
+    body = (
+        "CHỦ ĐỘNG THAM MƯU CẤP ỦY\n"
+        "Ban Tuyên giáo Tỉnh ủy đã tham mưu ban hành kế hoạch học tập nghị quyết; tổ chức hội nghị trực tuyến "
+        "quán triệt nghị quyết (ngày 27-28/3/2023). Đặc biệt, tỉnh đã tổ chức thành công Hội nghị sơ kết "
+        "5 năm thực hiện Chỉ thị số 05-CT/TW (ngày 26/4/2023).\n"
+        "CÔNG TÁC BÁO CHÍ\n"
+        "Ban Tuyên giáo Tỉnh ủy phối hợp tổ chức Hội nghị giao ban báo chí tháng 3 (ngày 5/4/2023)."
+    )
+    event = event_of(
+        body,
+        title="Lai Châu chủ động triển khai nhiệm vụ công tác tuyên giáo tháng 4",
+        published=dt.date(2023, 5, 4),
+        source="Ban Tuyên giáo Tỉnh ủy Lai Châu",
+    )
+    assert event == {
+        "kind": "khac",
+        "date": None,
+        "period": {"year": 2023, "part": "M04"},
+        "organizer": "Ban Tuyên giáo Tỉnh ủy Lai Châu",
+        "location": None,
+        "chair": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "body, chair",
+    [
+        ("Đồng chí Chu Văn Thành - Trưởng ban Tuyên giáo Huyện ủy chủ trì hội nghị.", "Chu Văn Thành"),
+        ("Chủ trì hội nghị có đồng chí Phạm Quang Ngọc, Ủy viên Ban Thường vụ Tỉnh ủy.", "Phạm Quang Ngọc"),
+        (
+            "Hội nghị do đồng chí TS. Hoàng Minh Tuấn, Phó Trưởng Ban Tuyên giáo Huyện ủy chủ trì.",
+            "Hoàng Minh Tuấn",
+        ),
+        ("Đồng chí Vũ Duy Hiếu, Trưởng Ban Tuyên giáo Tỉnh ủy dự và chỉ đạo hội nghị (ảnh).", "Vũ Duy Hiếu"),
+        (
+            "Đồng chí Đỗ Văn Chiến, Phó Bí thư Thường trực Thành ủy dự và chỉ đạo hội nghị; "
+            "đồng chí Ngô Thị Hà, Trưởng Ban Tuyên giáo Thành ủy chủ trì.",
+            "Ngô Thị Hà",
+        ),
+        (
+            "Dự hội nghị có đồng chí Trần Văn Hùng, Phó Bí thư Thường trực Tỉnh ủy. "
+            "Đồng chí Lê Thị Mai, Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.",
+            "Lê Thị Mai",
+        ),
+        (
+            "Đồng chí Bí thư Tỉnh ủy Trịnh Việt Hùng dự, đồng chí Phó Trưởng Ban Thường trực Ban Tuyên giáo "
+            "Tỉnh ủy Lê Văn Bình chủ trì hội nghị.",
+            "Lê Văn Bình",
+        ),
+        ("Phó Bí thư Thường trực Huyện ủy Lương Văn Thắng dự và chỉ đạo hội nghị.", "Lương Văn Thắng"),
+        (
+            "Tới dự và chỉ đạo hội nghị có đồng chí Nguyễn Thị Ngọc Lan, Phó Bí thư Tỉnh ủy.",
+            "Nguyễn Thị Ngọc Lan",
+        ),
+        (
+            "Dưới sự chủ trì của đồng chí Lò Văn Puốn, Bí thư Đảng ủy Khối, hội nghị đã thảo luận.",
+            "Lò Văn Puốn",
+        ),
+        ("Đồng chí ThS. Vi Thị Hương, Trưởng Ban Tuyên giáo Huyện ủy chủ trì.", "Vi Thị Hương"),
+        ("Ông Lê Hùng, Phó Trưởng ban Tuyên giáo Huyện ủy chủ trì buổi làm việc.", "Lê Hùng"),
+        ("Bà Tôn Nữ Thị Minh Châu, Trưởng ban chủ trì hội nghị.", "Tôn Nữ Thị Minh Châu"),
+        (
+            "Đồng chí Nguyễn Thanh Hải, Trưởng Ban Tuyên giáo Tỉnh ủy và đồng chí Trần Văn Toàn, "
+            "Phó Trưởng Ban đồng chủ trì hội nghị.",
+            "Nguyễn Thanh Hải",
+        ),
+        (
+            "Tham dự và chủ trì hội nghị có các đồng chí: Nguyễn Thị Lan, Phó Trưởng Ban Tuyên giáo Tỉnh ủy; "
+            "Hà Văn Nam, Giám đốc Sở Thông tin và Truyền thông.",
+            "Nguyễn Thị Lan",
+        ),
+        ("Dự hội nghị có đồng chí Trần Văn Hùng, Phó Bí thư Thường trực Tỉnh ủy.", None),
+        ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các sở tổ chức tuyên truyền.", None),
+        ("Đồng chí Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị.", None),
+    ],
+)
+def test_it_names_the_chair_and_failing_that_who_directed(body, chair):
+    assert find_chair(body) == chair
+
+
+def test_the_chair_wins_over_one_who_only_attended():
+    body = "Đồng chí Hoàng Văn Dũng dự hội nghị. Đồng chí Nông Thị Hằng chủ trì hội nghị."
+    assert find_chair(body) == "Nông Thị Hằng"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("tổ chức Hội nghị giao ban công tác tuyên giáo 6 tháng đầu năm", "giao_ban"),
+        ("tổ chức hội nghị báo cáo viên tháng 5", "bao_cao_vien"),
+        ("tổ chức Hội nghị trực tuyến báo cáo viên quý II", "bao_cao_vien"),
+        ("tổ chức hội nghị thông tin thời sự cho đội ngũ báo cáo viên", "bao_cao_vien"),
+        ("tổ chức hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm", "so_ket"),
+        ("tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2022", "tong_ket"),
+        ("tổ chức Hội nghị sơ kết công tác báo cáo viên", "so_ket"),
+        ("tổ chức hội thảo khoa học", None),
+    ],
+)
+def test_the_conference_name_decides_its_kind(text, kind):
+    assert find_kind(text) == kind
+
+
+def test_a_conference_named_by_its_period_only_is_a_review():
+    assert (
+        event_of("Sáng 14/6, Ban Tuyên giáo Huyện ủy tổ chức hội nghị đánh giá 6 tháng đầu năm.")["kind"]
+        == "so_ket"
+    )
+    assert event_of("Sáng 14/6, Ban Tuyên giáo Huyện ủy tổ chức hội thảo về văn hóa đọc.")["kind"] == "khac"
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("hội nghị sơ kết 6 tháng đầu năm 2022", {"year": 2022, "part": "H1"}),
+        ("giao ban 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2020", {"year": 2023, "part": "H1"}),
+        ("triển khai nhiệm vụ 6 tháng cuối năm", {"year": 2023, "part": "H2"}),
+        ("giao ban quý I/2021", {"year": 2021, "part": "Q1"}),
+        ("giao ban quý IV năm 2022", {"year": 2022, "part": "Q4"}),
+        ("sơ kết 9 tháng năm 2023", {"year": 2023, "part": "9M"}),
+        ("hội nghị báo cáo viên tháng 5", {"year": 2023, "part": "M05"}),
+        ("công tác tuyên giáo tháng 4/2021", {"year": 2021, "part": "M04"}),
+        ("tổng kết công tác tuyên giáo năm 2021", {"year": 2021, "part": "Y"}),
+        ("hội nghị tổng kết năm", {"year": 2023, "part": "Y"}),
+        ("Ngày 27 tháng 12, hội nghị diễn ra", {"year": None, "part": None}),
+        ("nhiệm kỳ 2020-2025", {"year": None, "part": None}),
+    ],
+)
+def test_it_reads_the_period_a_conference_covers(text, period):
+    assert find_period(text, 2023) == period
+
+
+@pytest.mark.parametrize(
+    "sentence, organizer",
+    [
+        ("Sáng 14-6, tại TP. Sông Công, Cụm thi đua số 2 (Ban Tuyên giáo Tỉnh ủy) gồm Ban Tuyên giáo của 9 huyện, "
+         "thành phố đã tổ chức hội nghị sơ kết.", "Cụm thi đua số 2 (Ban Tuyên giáo Tỉnh ủy)"),
+        ("Sáng ngày 17/6/2020, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị giao ban.", "Ban Tuyên giáo Huyện ủy"),
+        ("Chiều 20-12, Ban Tuyên giáo Tỉnh ủy Thái Nguyên đã long trọng tổ chức hội nghị.", "Ban Tuyên giáo Tỉnh ủy Thái Nguyên"),
+        ("Ngày 14/6, Ban Tuyên giáo Tỉnh ủy phối hợp với Sở Thông tin và Truyền thông tổ chức hội nghị.", "Ban Tuyên giáo Tỉnh ủy"),
+        ("Sáng 14/6, hội nghị do Ban Tuyên giáo và Dân vận Huyện ủy tổ chức đã diễn ra.", "Ban Tuyên giáo và Dân vận Huyện ủy"),
+        ("Do ảnh hưởng của mưa lũ, Huyện ủy Định Hóa tổ chức hội nghị trực tuyến.", "Huyện ủy Định Hóa"),
+        ("Sáng 14/6, Hội nghị giao ban được tổ chức tại Hội trường Huyện ủy.", None),
+    ],
+)  # fmt: skip
+def test_the_organizer_is_the_subject_that_holds_the_event(sentence, organizer):
+    assert find_organizer(sentence) == organizer
+
+
+@pytest.mark.parametrize(
+    "sentence, location",
+    [
+        ("Sáng 14-6, tại TP. Sông Công, Cụm thi đua số 1 tổ chức hội nghị.", "TP. Sông Công"),
+        ("Ngày 14/6, Ban Tuyên giáo tổ chức hội nghị tại Hội trường Tỉnh ủy.", "Hội trường Tỉnh ủy"),
+        (
+            "Hội nghị được tổ chức trực tiếp tại hội trường UBND huyện và trực tuyến tới 20 điểm cầu.",
+            "hội trường UBND huyện",
+        ),
+        ("Tại Nhà văn hóa huyện Đồng Hỷ, sáng 14/6, hội nghị đã diễn ra.", "Nhà văn hóa huyện Đồng Hỷ"),
+        ("Phát biểu tại hội nghị, đồng chí Lê Văn Bình nhấn mạnh.", None),
+        ("Sáng 14/6, Ban Tuyên giáo Huyện ủy tổ chức hội nghị giao ban.", None),
+    ],
+)
+def test_the_location_is_the_place_after_tai(sentence, location):
+    assert find_location(sentence) == location
+
+
+def test_a_full_conference_report():
+    body = (
+        "Chiều 20-12, tại Hội trường Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị tổng kết công tác tuyên "
+        "giáo năm 2022, triển khai nhiệm vụ năm 2023. Dự hội nghị có đồng chí Trịnh Việt Hùng, Bí thư Tỉnh ủy. "
+        "Đồng chí Phạm Hoàng Sơn, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.\n"
+        "Năm 2022, ngành Tuyên giáo tỉnh đã hoàn thành tốt các nhiệm vụ được giao."
+    )
+    assert event_of(body, published=dt.date(2022, 12, 21)) == {
+        "kind": "tong_ket",
+        "date": "2022-12-20",
+        "period": {"year": 2022, "part": "Y"},
+        "organizer": "Ban Tuyên giáo Tỉnh ủy",
+        "location": "Hội trường Tỉnh ủy",
+        "chair": "Phạm Hoàng Sơn",
+    }
+
+
+def test_the_title_supplies_kind_and_period_the_lead_does_not_give():
+    event = event_of(
+        "Sáng 14/6, Ban Tuyên giáo Huyện ủy Phú Bình tổ chức hội nghị nhằm đánh giá kết quả công tác.",
+        title="Phú Bình: Sơ kết công tác tuyên giáo 6 tháng đầu năm",
+    )
+    assert (event["kind"], event["period"]) == ("so_ket", {"year": 2023, "part": "H1"})
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    text = "Sáng 14-6, tại TP. Sông Công, TS. Nguyễn Văn A phát biểu. Hội nghị kết thúc… Đại biểu ra về."
+    assert [text[s:e].strip() for s, e in sentences(text)] == [
+        "Sáng 14-6, tại TP. Sông Công, TS. Nguyễn Văn A phát biểu.",
+        "Hội nghị kết thúc…",
+        "Đại biểu ra về.",
+    ]
+
+
+def test_people_are_named_without_their_titles():
+    text = "đồng chí Phó Bí thư Thường trực Tỉnh ủy Nguyễn Văn Sơn và đồng chí Hà Văn Trung ương"
+    assert [name for name, _, _ in people(text)] == ["Nguyễn Văn Sơn", "Hà Văn"]
+    assert people("tư tưởng Hồ Chí Minh, tỉnh Thái Nguyên") == []
+
+
+@given(st.text(), st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.text()))
+def test_event_functions_never_raise(text, published, title):
+    event = find_event(Article(title=title, published=published, body=text))
+    assert event["kind"] in {"so_ket", "tong_ket", "giao_ban", "bao_cao_vien", "khac"}
+    find_chair(text)
+    find_organizer(text)
+    find_location(text)
+    find_period(text, None)
+    people(text)
+    sentences(text)
