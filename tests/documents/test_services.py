@@ -114,3 +114,16 @@ def test_units_below_see_unclassified_documents_of_the_units_above(world, users)
     foreign = user("khac.lanhdao", world.other, Role.LEADER)
     assert not Document.objects.visible_to(foreign).exists()
     assert set(Document.objects.visible_to(users["specialist"])) == {public, secret}
+
+
+def test_a_document_with_files_cannot_become_classified_off_the_closed_network(world, settings):
+    settings.CLOSED_NETWORK = False
+    document = register(world.an, "12-BC/TU")
+    upload = SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4", content_type="application/pdf")
+    services.attach_file(actor=None, document=document, upload=upload)
+    data = services.DocumentData(number="12-BC/TU", classification=Classification.SECRET)
+    with pytest.raises(ValidationError) as error:
+        services.update(actor=None, document=document, expected_version=1, data=data)
+    assert "classification" in error.value.message_dict
+    document.refresh_from_db()
+    assert document.classification == Classification.NORMAL

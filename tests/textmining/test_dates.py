@@ -96,7 +96,7 @@ def test_a_partial_date_is_the_latest_not_after_publication_with_a_few_days_slac
 
 @given(st.text(), st.integers(-5, 200), st.one_of(st.none(), st.dates()))
 def test_date_functions_never_raise(text, pos, published):
-    for day, start, end in find_dates(text, published):
+    for _day, start, end in find_dates(text, published):
         assert 0 <= start < end <= len(text)
     found = date_at(text, pos, published)
     if found:

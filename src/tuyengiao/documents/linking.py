@@ -151,6 +151,8 @@ def link(*, record, texts, unit: OrgUnit, on: dt.date | None = None, actor=None)
     on = on or timezone.localdate()
     found = cited_documents("\n".join(t for t in texts if t), unit, on, actor=actor)
     Citation.objects.filter(**{kind: record}).exclude(document__in=list(found)).delete()
+    if not found:
+        return []  # the usual case on a report's send: one statement
     known = set(Citation.objects.filter(**{kind: record}).values_list("document_id", flat=True))
     Citation.objects.bulk_create(
         Citation(document=document, mention=mention, **{kind: record})

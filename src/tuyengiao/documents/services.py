@@ -89,6 +89,17 @@ def _apply(document: Document, data: DocumentData) -> None:
     document.issuing_body = nfc(data.issuing_body)
     document.subject = nfc(data.subject)
     document.summary = nfc(data.summary)
+    if (
+        data.classification != Classification.NORMAL
+        and not settings.CLOSED_NETWORK
+        and document.pk
+        and document.files.exists()
+    ):
+        fail(
+            "Văn bản đã có tệp đính kèm: hệ thống này không nằm trên mạng thông tin nội bộ của Đảng nên "
+            "không thể chuyển văn bản sang mức mật.",
+            field="classification",
+        )
     document.classification = data.classification
     document.status = data.status
     _check_unique(document)

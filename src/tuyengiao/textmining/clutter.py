@@ -41,7 +41,9 @@ ORG_HEAD = re.compile(
 _HEAD_LINES = 30
 _TAIL_LINES = 15
 
-_TIME_AFTER = re.compile(r"[ \t|,\-–—'’]*(?:lúc[ \t]*)?[\[(]?[ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2}(?!\d)", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"[ \t|,\-–—'’]*(?:lúc[ \t]*)?[\[(]?[ \t]*\d{1,2}[ \t]*[:hg][ \t]*\d{2}(?!\d)", re.IGNORECASE
+)
 _TIME_BEFORE = re.compile(
     r"(?<!\d)\d{1,2}[ \t]*[:h][ \t]*\d{2}(?:[ \t]*(?:AM|PM|SA|CH))?[ \t]*[,|\-–—]?[ \t]*"
     r"(?:(?:ngày|thứ[ \t]+\w+|chủ[ \t]+nhật)[ \t]*,?[ \t]*)*$",
@@ -82,9 +84,11 @@ _SHORT = 100  # clutter and footer lines are short; long lines are never tested 
 _LIST_ITEM = re.compile(r"^(?:[-+•*–·●○▪■]|\(?\d{1,2}[.)]|\(?[a-zđ][)]|[IVX]{1,4}[.)])\s*")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\S+")
-_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
 _BREADCRUMB = re.compile(r"\s[>»›/|]\s")
-_BYLINE_PREFIX = re.compile(r"^(?:tin(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)ảnh|tin|bài(?:[ \t]+và[ \t]+ảnh)?|ảnh|nguồn|theo)[ \t]*:[ \t]*", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(
+    r"^(?:tin(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)ảnh|tin|bài(?:[ \t]+và[ \t]+ảnh)?|ảnh|nguồn|theo)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
 _BYLINE_SPLIT = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[(),][ \t]*")
 
 
@@ -134,13 +138,15 @@ def _published_in(line: str) -> dt.date | None:
 
 
 def _is_headline(line: str, min_words: int = 5) -> bool:
-    words = len(_LETTER_WORD.findall(line))
-    if not min_words <= words <= 45 or len(line) > 300 or _BREADCRUMB.search(line):
+    if len(line) > 300:
+        return False
+    words = sum(1 for word in line.split() if _LETTER.search(word))
+    if not min_words <= words <= 45 or _BREADCRUMB.search(line):
         return False
     first = line.lstrip("\"“'‘«(")[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return False
-    if line.rstrip("\"”’»)").endswith((".", ";", ",", ":")) and not line.endswith("..."):
+    if line.rstrip('"”’»)').endswith((".", ";", ",", ":")) and not line.endswith("..."):
         return False
     return not (_is_clutter(line) or _is_footer(line) or _published_in(line))
 

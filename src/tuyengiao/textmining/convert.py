@@ -23,7 +23,9 @@ class ConversionError(ValueError):
 
 NOT_DOCX = "Tệp không phải DOCX hợp lệ"
 EMPTY_HTML = "Trang HTML không có nội dung bài viết"
-UNDECODABLE = "Không đọc được bảng mã của tệp: tệp không phải văn bản UTF-8 hay Windows-1258 (TCVN 5712 chưa hỗ trợ)"
+UNDECODABLE = (
+    "Không đọc được bảng mã của tệp: tệp không phải văn bản UTF-8 hay Windows-1258 (TCVN 5712 chưa hỗ trợ)"
+)
 NOT_TEXT = "Tệp không phải văn bản (có ký tự nhị phân)"
 
 # ---------------------------------------------------------------------------------------------- text
@@ -55,17 +57,89 @@ def decode(data: bytes) -> str:
 
 # Elements whose text is never article text.
 _SKIP = frozenset(
-    "script style noscript template svg iframe object embed canvas nav aside form select button "
-    "input textarea label dialog menu map".split()
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "nav",
+        "aside",
+        "form",
+        "select",
+        "button",
+        "input",
+        "textarea",
+        "label",
+        "dialog",
+        "menu",
+        "map",
+    }
 )
 # Page-level header/footer are site chrome; inside <article> or <main> they hold the date and author.
 _CHROME = frozenset({"header", "footer"})
 _CONTENT = frozenset({"article", "main"})
 _BLOCK = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot section article main "
-    "blockquote figure figcaption pre address hr center caption td th details summary".split()
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "hr",
+        "center",
+        "caption",
+        "td",
+        "th",
+        "details",
+        "summary",
+    }
 )
-_VOID = frozenset("br hr img input meta link area base col embed source track wbr param".split())
+_VOID = frozenset(
+    {
+        "br",
+        "hr",
+        "img",
+        "input",
+        "meta",
+        "link",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+        "param",
+    }
+)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+(?:[|»]|-|–)\s+[^|»\-–]{2,80}$")
 _ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
@@ -155,7 +229,10 @@ class _ArticleParser(HTMLParser):
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        if key in ("article:published_time", "datepublished", "pubdate", "og:published_time") and not self.published:
+        if (
+            key in ("article:published_time", "datepublished", "pubdate", "og:published_time")
+            and not self.published
+        ):
             m = _ISO_TIME.match((attrs.get("content") or "").strip())
             if m:
                 year, month, day, hour, minute = m.groups()
@@ -274,7 +351,9 @@ def read(path_or_bytes: str | Path | bytes, name: str | None = None) -> str:
     suffix = Path(name or "").suffix.lower()
     kind = _READERS.get(suffix)
     if kind is None:
-        raise ConversionError(f"Định dạng tệp “{suffix or name or '?'}” chưa được hỗ trợ (chỉ .txt, .html, .htm, .docx)")
+        raise ConversionError(
+            f"Định dạng tệp “{suffix or name or '?'}” chưa được hỗ trợ (chỉ .txt, .html, .htm, .docx)"
+        )
     if kind == "docx":
         return from_docx(data)
     if kind == "html":

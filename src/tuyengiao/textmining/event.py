@@ -21,7 +21,35 @@ _I = re.IGNORECASE
 
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”’»)]*\s+(?=[\"“(]?[{_UP}\d])")
 _ABBREVIATIONS = frozenset(
-    "TP Tp tp TX Tx TT Q P H X TS ThS Ths PGS GS BS KS CN NCS Đ/c đ/c St Th Mr Mrs ThS.BS v.v".split()
+    {
+        "TP",
+        "Tp",
+        "tp",
+        "TX",
+        "Tx",
+        "TT",
+        "Q",
+        "P",
+        "H",
+        "X",
+        "TS",
+        "ThS",
+        "Ths",
+        "PGS",
+        "GS",
+        "BS",
+        "KS",
+        "CN",
+        "NCS",
+        "Đ/c",
+        "đ/c",
+        "St",
+        "Th",
+        "Mr",
+        "Mrs",
+        "ThS.BS",
+        "v.v",
+    }
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -55,9 +83,64 @@ _HONORIFIC = re.compile(
 _BARE_HONORIFIC = re.compile(r"(?<![\w.])(?:(?:PGS|GS|TS|ThS|Ths)\.\s*)+")
 # Tokens that start a title, never a name: "Ủy viên", "Phó Bí thư", "Trưởng Ban", "Giám đốc".
 _TITLE_TOKENS = frozenset(
-    "Ủy Uỷ Phó Trưởng Bí Chủ Giám Tỉnh Huyện Quận Thường Tổng Bộ Thứ Chánh Ban Sở Đảng Kiêm Phòng Hiệu "
-    "Cục Viện Mặt Ông Bà Thạc Bác Nhà Bí Ủỷ Cán Chuyên Trợ Đồng Các Nguyên Đoàn Đài Báo Hội Trung Thành "
-    "Thị Văn Đại Tuyên Công Liên Chính Thư Trường Tiến Thượng Thiếu UBND HĐND".split()
+    {
+        "Ủy",
+        "Uỷ",
+        "Phó",
+        "Trưởng",
+        "Bí",
+        "Chủ",
+        "Giám",
+        "Tỉnh",
+        "Huyện",
+        "Quận",
+        "Thường",
+        "Tổng",
+        "Bộ",
+        "Thứ",
+        "Chánh",
+        "Ban",
+        "Sở",
+        "Đảng",
+        "Kiêm",
+        "Phòng",
+        "Hiệu",
+        "Cục",
+        "Viện",
+        "Mặt",
+        "Ông",
+        "Bà",
+        "Thạc",
+        "Bác",
+        "Nhà",
+        "Ủỷ",
+        "Cán",
+        "Chuyên",
+        "Trợ",
+        "Đồng",
+        "Các",
+        "Nguyên",
+        "Đoàn",
+        "Đài",
+        "Báo",
+        "Hội",
+        "Trung",
+        "Thành",
+        "Thị",
+        "Văn",
+        "Đại",
+        "Tuyên",
+        "Công",
+        "Liên",
+        "Chính",
+        "Thư",
+        "Trường",
+        "Tiến",
+        "Thượng",
+        "Thiếu",
+        "UBND",
+        "HĐND",
+    }
 )
 # A title token that is also a given name ("Nguyễn Văn Trung") is a title only before these words.
 _TITLE_PAIRS = {
@@ -84,11 +167,111 @@ _TITLE_PAIRS = {
 }
 _NEXT_WORD = re.compile(rf"\s*([{_LOW}]+)")
 _SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh "
-    "Trương Cao Lương Lưu Hà Tạ Tô Thái Chu Đàm Triệu Quách Vương Phùng Mạc Nông Hứa Kiều Lục Đào Tăng "
-    "Lại Khổng Thân Tống Doãn Châu La Lò Quan Giáp Ninh Diệp Kim Khúc Bạch Âu Nghiêm Từ Trình Lã Vi Hầu "
-    "Bế Ma Sầm Mè Lường Quàng Cầm Vàng Sùng Giàng Thào Lầu Hờ Mùa Ksor Nay Siu Rah Thạch Danh Lạc Phí "
-    "Hàn Tôn Lô Vy Nhữ Trịnh Biện Đới Chế Ưng Khuất Yên Đậu Hoa Mẫn Lò Liễu Cù Lỗ".split()
+    {
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Đoàn",
+        "Lâm",
+        "Mai",
+        "Trịnh",
+        "Trương",
+        "Cao",
+        "Lương",
+        "Lưu",
+        "Hà",
+        "Tạ",
+        "Tô",
+        "Thái",
+        "Chu",
+        "Đàm",
+        "Triệu",
+        "Quách",
+        "Vương",
+        "Phùng",
+        "Mạc",
+        "Nông",
+        "Hứa",
+        "Kiều",
+        "Lục",
+        "Đào",
+        "Tăng",
+        "Lại",
+        "Khổng",
+        "Thân",
+        "Tống",
+        "Doãn",
+        "Châu",
+        "La",
+        "Lò",
+        "Quan",
+        "Giáp",
+        "Ninh",
+        "Diệp",
+        "Kim",
+        "Khúc",
+        "Bạch",
+        "Âu",
+        "Nghiêm",
+        "Từ",
+        "Trình",
+        "Lã",
+        "Vi",
+        "Hầu",
+        "Bế",
+        "Ma",
+        "Sầm",
+        "Mè",
+        "Lường",
+        "Quàng",
+        "Cầm",
+        "Vàng",
+        "Sùng",
+        "Giàng",
+        "Thào",
+        "Lầu",
+        "Hờ",
+        "Mùa",
+        "Ksor",
+        "Nay",
+        "Siu",
+        "Rah",
+        "Thạch",
+        "Danh",
+        "Lạc",
+        "Phí",
+        "Hàn",
+        "Tôn",
+        "Lô",
+        "Vy",
+        "Nhữ",
+        "Biện",
+        "Đới",
+        "Chế",
+        "Ưng",
+        "Khuất",
+        "Yên",
+        "Đậu",
+        "Hoa",
+        "Mẫn",
+        "Liễu",
+        "Cù",
+        "Lỗ",
+    }
 )
 _NOT_PEOPLE = frozenset({"Hồ Chí Minh", "Võ Nguyên Giáp", "Tôn Đức Thắng", "Lê Lợi", "Trần Hưng Đạo"})
 
@@ -125,7 +308,7 @@ def _name_from(tokens: list[tuple[str, int]]) -> tuple[str, int, int] | None:
 
 def _surname_name(tokens: list[tuple[str, int]]) -> tuple[str, int, int] | None:
     """A full name inside a run of capitalized words: the last surname that leaves 3+ syllables."""
-    starts = [i for i, (t, _) in enumerate(tokens) if t in _SURNAMES and 2 <= len(tokens) - i]
+    starts = [i for i, (t, _) in enumerate(tokens) if t in _SURNAMES and len(tokens) - i >= 2]
     if not starts:
         return None
     longer = [i for i in starts if len(tokens) - i >= 3]
@@ -180,7 +363,9 @@ def people(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int
 
 _CHAIR = re.compile(r"(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\w)(?!\s*,?\s*phối\s+hợp)", _I)
 _DIRECT = re.compile(r"(?<!\w)(?:tham\s+)?dự\s*(?:,|và)\s*(?:phát\s+biểu\s+)?chỉ\s+đạo(?!\w)", _I)
-_EVENT_NOUN = r"(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm|buổi\s+\w+|lễ|cuộc\s+họp|phiên\s+\w+|chương\s+trình|lớp\s+\w+)"
+_EVENT_NOUN = (
+    r"(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm|buổi\s+\w+|lễ|cuộc\s+họp|phiên\s+\w+|chương\s+trình|lớp\s+\w+)"
+)
 _AFTER_CUE_STRICT = re.compile(
     rf"\s*(?:{_EVENT_NOUN}(?:\s+trực\s+tuyến)?\s*)?(?:là|có|gồm|của|:)\s*(?:sự\s+tham\s+gia\s+của\s+)?$", _I
 )
@@ -196,7 +381,7 @@ def _segment_start(text: str, pos: int, clause: bool = True) -> int:
     """Where the sentence (or, with clause, the ";" clause) holding pos starts."""
     lo = max(0, text.rfind("\n", 0, pos) + 1, pos - 500)
     start = lo
-    for s, e in sentences(text[lo:pos]):
+    for _, e in sentences(text[lo:pos]):
         if e < pos - lo:
             start = lo + e
     semi = text.rfind(";", start, pos) if clause else -1
@@ -378,7 +563,9 @@ def find_period(text: str | None, default_year: int | None) -> dict:
 
 # ---------------------------------------------------------------------------------- organizer, place
 
-_ORGANIZE = re.compile(r"(?<!\w)tổ\s+chức(?!\w)(?!\s+(?:đảng|cơ\s+sở|chính\s+trị|đoàn\s+thể|thực\s+hiện))", _I)
+_ORGANIZE = re.compile(
+    r"(?<!\w)tổ\s+chức(?!\w)(?!\s+(?:đảng|cơ\s+sở|chính\s+trị|đoàn\s+thể|thực\s+hiện))", _I
+)
 # Without "tổ chức": "Ban Tuyên giáo Tỉnh ủy họp giao ban ...", "... tổng kết công tác năm 2023".
 _HOLD = re.compile(r"(?<!\w)(?:họp|khai\s+mạc|tổng\s+kết|sơ\s+kết|giao\s+ban|triển\s+khai)(?!\w)", _I)
 _NOUN_BEFORE = re.compile(r"(?:hội\s+nghị|buổi|cuộc|lễ)\s+$", _I)
@@ -453,7 +640,12 @@ def _subject_of(verb_re: re.Pattern, sentence: str) -> str | None:
             part = pre[s:].lstrip()
             if ORG_HEAD.match(part) and not _MEETING.match(part):
                 return _clean_subject(part)
-            if i == len(parts) - 1 and part and not (_INTRO.match(part) or _MEETING.match(part)) and len(part.split()) <= 8:
+            if (
+                i == len(parts) - 1
+                and part
+                and not (_INTRO.match(part) or _MEETING.match(part))
+                and len(part.split()) <= 8
+            ):
                 return _clean_subject(part)
         return None
     return None
@@ -507,7 +699,9 @@ def find_event(article: Article) -> dict:
         period = find_period(article.title, default_year)
     kind = find_kind(sentence, article.title)
     if kind is None:
-        kind = {"H1": "so_ket", "H2": "so_ket", "9M": "so_ket", "Y": "tong_ket"}.get(period["part"] or "", "khac")
+        kind = {"H1": "so_ket", "H2": "so_ket", "9M": "so_ket", "Y": "tong_ket"}.get(
+            period["part"] or "", "khac"
+        )
     return {
         "kind": kind,
         "date": day.isoformat() if day else None,

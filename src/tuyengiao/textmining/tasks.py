@@ -27,7 +27,9 @@ _ANNOUNCE_STRONG = re.compile(
     re.IGNORECASE,
 )
 _LAST_SENTENCE = re.compile(r"[.!?…]\s+(?=\S)")
-_ORDINAL_START = re.compile(r"^[-+•*–·●○▪■ ]*(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+nhất)\s*[,:.]", re.IGNORECASE)
+_ORDINAL_START = re.compile(
+    r"^[-+•*–·●○▪■ ]*(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là|thứ\s+nhất)\s*[,:.]", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"[:;.]\s*$")
 _COLON_END = re.compile(r":\s*$")
 _BULLETS = "-+•*–·●○▪■ "
@@ -100,7 +102,9 @@ def announces_list(paragraph: str) -> bool:
     tail = paragraph[-400:]
     starts = [m.end() for m in _LAST_SENTENCE.finditer(tail)]
     last = tail[starts[-1] :] if starts else tail
-    return bool(_ANNOUNCE_STRONG.search(last)) or (last.rstrip().endswith(":") and bool(_ANNOUNCE.search(last)))
+    return bool(_ANNOUNCE_STRONG.search(last)) or (
+        last.rstrip().endswith(":") and bool(_ANNOUNCE.search(last))
+    )
 
 
 def _listed_items(paragraphs: list[str]) -> list[str] | None:
