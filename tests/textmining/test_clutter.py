@@ -115,6 +115,23 @@ def test_a_related_news_box_inside_the_article_does_not_end_it():
     assert "tháng 4" not in article.body and "hội chợ" not in article.body
 
 
+def test_a_menu_or_a_banner_above_the_date_is_not_the_headline():
+    text = "\n".join(
+        [
+            "Trang chủ Giới thiệu Tin tức Văn bản Liên hệ",
+            "BÁO ĐIỆN TỬ ĐẢNG BỘ TỈNH THÁI NGUYÊN",
+            "Thứ năm, 16/06/2022 | 14:25",
+            "Lượt xem: 245",
+            "Huyện Đồng Hỷ tổ chức hội nghị báo cáo viên tháng 6",
+            "Sáng nay (16/6), Ban Tuyên giáo Huyện ủy Đồng Hỷ tổ chức hội nghị báo cáo viên tháng 6 năm 2022.",
+            "Đ/c Trần Thị Hà - Phó Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị",
+        ]
+    )
+    article = split_article(text)
+    assert article.title == "Huyện Đồng Hỷ tổ chức hội nghị báo cáo viên tháng 6"
+    assert article.captions == ("Đ/c Trần Thị Hà - Phó Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị",)
+
+
 def test_without_a_date_line_the_first_headline_is_the_title_and_nothing_is_published():
     text = "Hội nghị giao ban công tác tuyên giáo quý III năm 2023\n"
     text += "Ngày 10/10/2023, Ban Tuyên giáo Huyện ủy tổ chức hội nghị giao ban quý III.\n"
@@ -141,6 +158,7 @@ def test_other_header_date_styles_are_publication_dates():
         ("Thứ Tư, 15/06/2022 - 10:30", dt.date(2022, 6, 15)),
         ("Ngày xuất bản: 15/06/2022", dt.date(2022, 6, 15)),
         ("Ngày 15 tháng 6 năm 2022 lúc 10:30", dt.date(2022, 6, 15)),
+        ("Đăng lúc 2022-06-15 10:30:00", dt.date(2022, 6, 15)),
     ]:
         text = f"Ban Tuyên giáo Tỉnh ủy sơ kết công tác tuyên giáo 6 tháng\n{line}\nSáng 14-6, hội nghị đã diễn ra."
         assert split_article(text).published == expected, line

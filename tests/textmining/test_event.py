@@ -137,6 +137,13 @@ def test_a_work_summary_reports_no_single_event():
         ("Dự hội nghị có đồng chí Trần Văn Hùng, Phó Bí thư Thường trực Tỉnh ủy.", None),
         ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các sở tổ chức tuyên truyền.", None),
         ("Đồng chí Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị.", None),
+        ("Đồng chí Lê Văn Bình cho biết, Ban Tuyên giáo sẽ chủ trì tổ chức cuộc thi.", None),
+        ("Chủ trì hội nghị, đồng chí Vi Văn Thắng, Trưởng Ban Tuyên giáo Huyện ủy.", "Vi Văn Thắng"),
+        (
+            "Đồng chủ trì hội nghị có các đồng chí: Hà Thị Lan, Trưởng Ban Tuyên giáo Tỉnh ủy; "
+            "Phùng Văn Minh, Giám đốc Sở.",
+            "Hà Thị Lan",
+        ),
     ],
 )
 def test_it_names_the_chair_and_failing_that_who_directed(body, chair):
@@ -188,6 +195,7 @@ def test_a_conference_named_by_its_period_only_is_a_review():
         ("hội nghị tổng kết năm", {"year": 2023, "part": "Y"}),
         ("Ngày 27 tháng 12, hội nghị diễn ra", {"year": None, "part": None}),
         ("nhiệm kỳ 2020-2025", {"year": None, "part": None}),
+        ("Kế hoạch số 12-KH/TU ngày 20 tháng 4 năm 2021 của Tỉnh ủy", {"year": None, "part": None}),
     ],
 )
 def test_it_reads_the_period_a_conference_covers(text, period):
@@ -244,6 +252,26 @@ def test_a_full_conference_report():
         "location": "Hội trường Tỉnh ủy",
         "chair": "Phạm Hoàng Sơn",
     }
+
+
+def test_the_period_is_the_conference_s_not_the_work_plan_s():
+    lead = "Thực hiện chương trình công tác năm 2023, ngày 13/6, Ban Tuyên giáo Thị ủy tổ chức hội nghị giao ban cơ sở."
+    assert event_of(lead)["period"] == {"year": None, "part": None}
+    lead = "Nhằm đánh giá kết quả 6 tháng đầu năm, chiều 5-6, Ban Tuyên giáo Thị ủy tổ chức hội nghị."
+    assert event_of(lead)["period"] == {"year": 2023, "part": "H1"}
+
+
+def test_a_photo_caption_names_the_chair_when_the_body_does_not():
+    article = Article(
+        title=None,
+        published=PUBLISHED,
+        body="Sáng 14/6, Ban Tuyên giáo Huyện ủy tổ chức hội nghị báo cáo viên tháng 6.",
+        captions=(
+            "Quang cảnh hội nghị",
+            "Đ/c Trần Thị Hà - Phó Trưởng Ban Tuyên giáo Huyện ủy chủ trì hội nghị",
+        ),
+    )
+    assert find_event(article)["chair"] == "Trần Thị Hà"
 
 
 def test_the_title_supplies_kind_and_period_the_lead_does_not_give():

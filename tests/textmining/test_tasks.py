@@ -34,6 +34,24 @@ def test_ordinals_run_together_in_one_paragraph_are_split():
     ]
 
 
+def test_of_two_enumerations_the_one_announced_as_tasks_wins():
+    body = "\n".join(
+        [
+            "Năm qua, công tác tuyên giáo đạt được những kết quả nổi bật:",
+            "Thứ nhất, công tác tham mưu được chú trọng.",
+            "Thứ hai, công tác tuyên truyền có nhiều đổi mới.",
+            "Năm 2024, ngành Tuyên giáo tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:",
+            "Một là, tuyên truyền đại hội đảng bộ các cấp.",
+            "Hai là, nâng cao chất lượng đội ngũ báo cáo viên.",
+            "Hội nghị đã biểu dương các tập thể có thành tích xuất sắc.",
+        ]
+    )
+    assert find_tasks(body) == [
+        "Một là, tuyên truyền đại hội đảng bộ các cấp.",
+        "Hai là, nâng cao chất lượng đội ngũ báo cáo viên.",
+    ]
+
+
 def test_thu_nhat_thu_hai_is_an_enumeration_too():
     body = "Thứ nhất, quán triệt sâu sắc nghị quyết.\nThứ hai, đổi mới phương thức tuyên truyền."
     assert find_tasks(body) == [

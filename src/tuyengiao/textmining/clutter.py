@@ -23,6 +23,7 @@ class Article:
     body: str
     author: str | None = None  # the person (or initials) who signed the article
     source: str | None = None  # the body that signed it: "Ban Tuyên giáo Tỉnh ủy Bắc Kạn"
+    captions: tuple[str, ...] = ()  # photo captions left out of the body ("Đồng chí X chủ trì hội nghị")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -50,6 +51,7 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
+_ISO_STAMP = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})[ T]\d{2}:\d{2}(?!\d)")
 _PUBLISH_LABEL = re.compile(
     r"^\W*(?:ngày[ \t]+đăng|đăng[ \t]+ngày|đăng[ \t]+lúc|ngày[ \t]+xuất[ \t]+bản|xuất[ \t]+bản|cập[ \t]+nhật"
     r"|thời[ \t]+gian[ \t]+đăng|đăng[ \t]+tải|posted|published)",
@@ -83,7 +85,11 @@ _ENDS = tuple(".!?…:;")
 _SHORT = 100  # clutter and footer lines are short; long lines are never tested against them
 _LIST_ITEM = re.compile(r"^(?:[-+•*–·●○▪■]|\(?\d{1,2}[.)]|\(?[a-zđ][)]|[IVX]{1,4}[.)])\s*")
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"\S+")
+_SYLLABLE = re.compile(r"[^\W\d_]{2,}")
+_STOP_SYLLABLES = frozenset(
+    {"các", "của", "và", "với", "trong", "cho", "năm", "tháng", "ngày", "là", "có", "được", "đã", "tại"}
+    | {"về", "những", "một", "này", "đó", "theo", "từ", "đến", "khi", "thì", "mà", "như", "cũng", "vào"}
+)
 _BREADCRUMB = re.compile(r"\s[>»›/|]\s")
 _BYLINE_PREFIX = re.compile(
     r"^(?:tin(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)ảnh|tin|bài(?:[ \t]+và[ \t]+ảnh)?|ảnh|nguồn|theo)[ \t]*:[ \t]*",
@@ -93,7 +99,7 @@ _BYLINE_SPLIT = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[(),][ \t]*")
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    return len(line.split())
 
 
 def _is_heading(line: str) -> bool:
@@ -102,7 +108,8 @@ def _is_heading(line: str) -> bool:
         return False
     if line.upper() == line:
         return len(_LETTER.findall(line)) >= 8
-    letters = _LETTER.findall(line)
+    # Mostly capitals, allowing a stray lower-case word: decided on the first 80 characters.
+    letters = _LETTER.findall(line[:80])
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
@@ -127,6 +134,11 @@ def _published_in(line: str) -> dt.date | None:
     """The date of a header line that gives a date with a time, or a labelled publication date."""
     if len(line) > 160:
         return None
+    if iso := _ISO_STAMP.search(line):
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            pass
     for day, start, end in find_dates(line):
         if not _YEAR.search(line, start, end):
             continue
@@ -152,8 +164,12 @@ def _is_headline(line: str, min_words: int = 5) -> bool:
 
 
 def _is_site_name(line: str) -> bool:
-    """A body's name alone ("Ban Tuyên giáo Tỉnh ủy Hà Giang"), as a site shows in its banner."""
-    return bool(ORG_HEAD.match(line)) and _words(line) <= 9 and ":" not in line
+    """A banner or a menu rather than a headline: "Ban Tuyên giáo Tỉnh ủy Hà Giang", "BÁO ĐIỆN TỬ ĐẢNG
+    CỘNG SẢN VIỆT NAM", "Trang chủ Giới thiệu Tin tức" (headlines are in sentence case)."""
+    if ORG_HEAD.match(line) and _words(line) <= 9 and ":" not in line:
+        return True
+    words = [w for w in line.split() if _LETTER.match(w)]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _find_published(lines: list[str]) -> tuple[int, dt.date | None]:
@@ -168,23 +184,36 @@ def _find_published(lines: list[str]) -> tuple[int, dt.date | None]:
     return -1, None
 
 
+def _syllables(text: str) -> set[str]:
+    return {w for w in _SYLLABLE.findall(text.lower()) if w not in _STOP_SYLLABLES}
+
+
+def _about_the_article(lines: list[str], i: int) -> bool:
+    """A headline shares words with the text after it; a menu or a banner does not."""
+    prose = [line for line in lines[i + 1 : i + 12] if is_prose(line)][:2]
+    return len(_syllables(lines[i]) & _syllables(" ".join(prose)[:1500])) >= 2
+
+
 def _find_title(lines: list[str], published_at: int) -> int:
+    def headline(i: int, min_words: int = 5) -> bool:
+        return _is_headline(lines[i], min_words) and _about_the_article(lines, i)
+
     if published_at >= 0:
         # The headline just above the date line (menus and breadcrumbs there are shorter), else the
         # one just below it, before the lead paragraph.
         for i in range(published_at - 1, max(published_at - 4, -1), -1):
-            if _is_headline(lines[i], min_words=6) and not _is_site_name(lines[i]):
+            if headline(i, min_words=6) and not _is_site_name(lines[i]):
                 return i
         for i in range(published_at + 1, min(published_at + 5, len(lines))):
-            if _is_headline(lines[i]):
+            if headline(i):
                 return i
             if is_prose(lines[i]) and _is_sentence(lines[i]):
                 break
         return -1
-    for i, line in enumerate(lines[:10]):
-        if _is_headline(line):
+    for i in range(min(10, len(lines))):
+        if headline(i):
             return i
-        if is_prose(line) and _is_sentence(line):
+        if is_prose(lines[i]) and _is_sentence(lines[i]):
             break
     return -1
 
@@ -247,9 +276,10 @@ def _byline(lines: list[str]) -> tuple[list[str], str | None, str | None]:
     return lines, author, source
 
 
-def _keep(lines: list[str]) -> list[str]:
-    """Body lines without clutter, photo captions and repeats; list items after an announcement stay."""
+def _keep(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(body lines, captions): clutter and repeats dropped, list items after an announcement kept."""
     kept: list[str] = []
+    captions: list[str] = []
     in_list = False
     for line in lines:
         if _is_clutter(line) or (kept and line == kept[-1]):
@@ -264,11 +294,12 @@ def _keep(lines: list[str]) -> list[str]:
             and _words(line) <= 30
             and not starts_enumeration_item(line)
         ):
+            captions.append(line)
             in_list = False
             continue
         kept.append(line)
         in_list = announces_list(line)
-    return kept
+    return kept, captions
 
 
 def split_article(text: str) -> Article:
@@ -277,19 +308,24 @@ def split_article(text: str) -> Article:
     lines = [line for line in lines if line]
     published_at, published = _find_published(lines)
     title_at = _find_title(lines, published_at)
-    start = max(published_at, title_at) + 1
-    if published_at >= _HEAD_LINES:  # a date found at the foot of the page does not start the body
+    # The body starts after the headline (a sapo may sit between it and the date line), or after
+    # the date line when no headline was found; a date found at the foot of the page starts nothing.
+    start = 0
+    if title_at >= 0:
         start = title_at + 1
+    elif 0 <= published_at < _HEAD_LINES:
+        start = published_at + 1
     end = _footer_at(lines, start)
     body_lines = [
         line for i, line in enumerate(lines[start:end], start) if i != published_at and not _is_clutter(line)
     ]
     body_lines, author, source = _byline(body_lines)
-    body_lines = _keep(body_lines)
+    body_lines, captions = _keep(body_lines)
     return Article(
         title=lines[title_at] if title_at >= 0 else None,
         published=published,
         body="\n".join(body_lines),
         author=author,
         source=source,
+        captions=tuple(captions),
     )

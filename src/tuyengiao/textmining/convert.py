@@ -55,91 +55,24 @@ def decode(data: bytes) -> str:
 
 # ---------------------------------------------------------------------------------------------- HTML
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Elements whose text is never article text.
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "nav",
-        "aside",
-        "form",
-        "select",
-        "button",
-        "input",
-        "textarea",
-        "label",
-        "dialog",
-        "menu",
-        "map",
-    }
+_SKIP = _words(
+    "script style noscript template svg iframe object embed canvas nav aside form select button input "
+    "textarea label dialog menu map"
 )
 # Page-level header/footer are site chrome; inside <article> or <main> they hold the date and author.
 _CHROME = frozenset({"header", "footer"})
 _CONTENT = frozenset({"article", "main"})
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "section",
-        "article",
-        "main",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "pre",
-        "address",
-        "hr",
-        "center",
-        "caption",
-        "td",
-        "th",
-        "details",
-        "summary",
-    }
+_BLOCK = _words(
+    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr table thead tbody tfoot section article main "
+    "blockquote figure figcaption pre address hr center caption td th details summary"
 )
-_VOID = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "input",
-        "meta",
-        "link",
-        "area",
-        "base",
-        "col",
-        "embed",
-        "source",
-        "track",
-        "wbr",
-        "param",
-    }
-)
+_VOID = _words("br hr img input meta link area base col embed source track wbr param")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{1,40})""", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+(?:[|»]|-|–)\s+[^|»\-–]{2,80}$")
 _ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")

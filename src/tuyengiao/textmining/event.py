@@ -17,39 +17,16 @@ _UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾ�
 _LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _I = re.IGNORECASE
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # ------------------------------------------------------------------------------------- sentences
 
 _BOUNDARY = re.compile(rf"[.!?…]+[\"”’»)]*\s+(?=[\"“(]?[{_UP}\d])")
-_ABBREVIATIONS = frozenset(
-    {
-        "TP",
-        "Tp",
-        "tp",
-        "TX",
-        "Tx",
-        "TT",
-        "Q",
-        "P",
-        "H",
-        "X",
-        "TS",
-        "ThS",
-        "Ths",
-        "PGS",
-        "GS",
-        "BS",
-        "KS",
-        "CN",
-        "NCS",
-        "Đ/c",
-        "đ/c",
-        "St",
-        "Th",
-        "Mr",
-        "Mrs",
-        "ThS.BS",
-        "v.v",
-    }
+_ABBREVIATIONS = _words(
+    "TP Tp tp TX Tx TT Q P H X TS ThS Ths PGS GS BS KS CN NCS Đ/c đ/c St Th Mr Mrs ThS.BS v.v"
 )
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -82,65 +59,10 @@ _HONORIFIC = re.compile(
 )
 _BARE_HONORIFIC = re.compile(r"(?<![\w.])(?:(?:PGS|GS|TS|ThS|Ths)\.\s*)+")
 # Tokens that start a title, never a name: "Ủy viên", "Phó Bí thư", "Trưởng Ban", "Giám đốc".
-_TITLE_TOKENS = frozenset(
-    {
-        "Ủy",
-        "Uỷ",
-        "Phó",
-        "Trưởng",
-        "Bí",
-        "Chủ",
-        "Giám",
-        "Tỉnh",
-        "Huyện",
-        "Quận",
-        "Thường",
-        "Tổng",
-        "Bộ",
-        "Thứ",
-        "Chánh",
-        "Ban",
-        "Sở",
-        "Đảng",
-        "Kiêm",
-        "Phòng",
-        "Hiệu",
-        "Cục",
-        "Viện",
-        "Mặt",
-        "Ông",
-        "Bà",
-        "Thạc",
-        "Bác",
-        "Nhà",
-        "Ủỷ",
-        "Cán",
-        "Chuyên",
-        "Trợ",
-        "Đồng",
-        "Các",
-        "Nguyên",
-        "Đoàn",
-        "Đài",
-        "Báo",
-        "Hội",
-        "Trung",
-        "Thành",
-        "Thị",
-        "Văn",
-        "Đại",
-        "Tuyên",
-        "Công",
-        "Liên",
-        "Chính",
-        "Thư",
-        "Trường",
-        "Tiến",
-        "Thượng",
-        "Thiếu",
-        "UBND",
-        "HĐND",
-    }
+_TITLE_TOKENS = _words(
+    "Ủy Uỷ Phó Trưởng Bí Chủ Giám Tỉnh Huyện Quận Thường Tổng Bộ Thứ Chánh Ban Sở Đảng Kiêm Phòng "
+    "Hiệu Cục Viện Mặt Ông Bà Thạc Bác Nhà Ủỷ Cán Chuyên Trợ Đồng Các Nguyên Đoàn Đài Báo Hội Trung "
+    "Thành Thị Văn Đại Tuyên Công Liên Chính Thư Trường Tiến Thượng Thiếu UBND HĐND"
 )
 # A title token that is also a given name ("Nguyễn Văn Trung") is a title only before these words.
 _TITLE_PAIRS = {
@@ -166,112 +88,12 @@ _TITLE_PAIRS = {
     "Đài": ("phát", "truyền"),
 }
 _NEXT_WORD = re.compile(rf"\s*([{_LOW}]+)")
-_SURNAMES = frozenset(
-    {
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Đoàn",
-        "Lâm",
-        "Mai",
-        "Trịnh",
-        "Trương",
-        "Cao",
-        "Lương",
-        "Lưu",
-        "Hà",
-        "Tạ",
-        "Tô",
-        "Thái",
-        "Chu",
-        "Đàm",
-        "Triệu",
-        "Quách",
-        "Vương",
-        "Phùng",
-        "Mạc",
-        "Nông",
-        "Hứa",
-        "Kiều",
-        "Lục",
-        "Đào",
-        "Tăng",
-        "Lại",
-        "Khổng",
-        "Thân",
-        "Tống",
-        "Doãn",
-        "Châu",
-        "La",
-        "Lò",
-        "Quan",
-        "Giáp",
-        "Ninh",
-        "Diệp",
-        "Kim",
-        "Khúc",
-        "Bạch",
-        "Âu",
-        "Nghiêm",
-        "Từ",
-        "Trình",
-        "Lã",
-        "Vi",
-        "Hầu",
-        "Bế",
-        "Ma",
-        "Sầm",
-        "Mè",
-        "Lường",
-        "Quàng",
-        "Cầm",
-        "Vàng",
-        "Sùng",
-        "Giàng",
-        "Thào",
-        "Lầu",
-        "Hờ",
-        "Mùa",
-        "Ksor",
-        "Nay",
-        "Siu",
-        "Rah",
-        "Thạch",
-        "Danh",
-        "Lạc",
-        "Phí",
-        "Hàn",
-        "Tôn",
-        "Lô",
-        "Vy",
-        "Nhữ",
-        "Biện",
-        "Đới",
-        "Chế",
-        "Ưng",
-        "Khuất",
-        "Yên",
-        "Đậu",
-        "Hoa",
-        "Mẫn",
-        "Liễu",
-        "Cù",
-        "Lỗ",
-    }
+_SURNAMES = _words(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Lâm Mai Trịnh "
+    "Trương Cao Lương Lưu Hà Tạ Tô Thái Chu Đàm Triệu Quách Vương Phùng Mạc Nông Hứa Kiều Lục Đào "
+    "Tăng Lại Khổng Thân Tống Doãn Châu La Lò Quan Giáp Ninh Diệp Kim Khúc Bạch Âu Nghiêm Từ Trình Lã "
+    "Vi Hầu Bế Ma Sầm Mè Lường Quàng Cầm Vàng Sùng Giàng Thào Lầu Hờ Mùa Ksor Nay Siu Rah Thạch Danh "
+    "Lạc Phí Hàn Tôn Lô Vy Nhữ Biện Đới Chế Ưng Khuất Yên Đậu Hoa Mẫn Liễu Cù Lỗ"
 )
 _NOT_PEOPLE = frozenset({"Hồ Chí Minh", "Võ Nguyên Giáp", "Tôn Đức Thắng", "Lê Lợi", "Trần Hưng Đạo"})
 
@@ -285,15 +107,13 @@ def _trim_run(text: str, start: int, end: int) -> list[tuple[str, int]]:
             break
         tokens.append((token, pos))
         pos += len(token) + 1
-    # "Nguyễn Văn A Tuyên giáo ..." is rare, but "Thành ủy", "Trung ương" after a run are common.
-    for i, (token, tpos) in enumerate(tokens):
+    # A run that ends on "Thành", "Trung", "Tuyên" before "ủy", "ương", "giáo" ends on a title.
+    if tokens and tokens[-1][1] + len(tokens[-1][0]) == end:
+        token, tpos = tokens[-1]
         pair = _TITLE_PAIRS.get(token)
-        if pair is None:
-            continue
-        nxt = _NEXT_WORD.match(text, tpos + len(token))
-        following = tokens[i + 1][0].lower() if i + 1 < len(tokens) else (nxt.group(1) if nxt else "")
-        if following in pair:
-            return tokens[:i]
+        following = _NEXT_WORD.match(text, tpos + len(token))
+        if pair and following and following.group(1) in pair:
+            return tokens[:-1]
     return tokens
 
 
@@ -371,6 +191,10 @@ _AFTER_CUE_STRICT = re.compile(
 )
 _AFTER_CUE_LOOSE = re.compile(rf"[\s,:–-]*(?:{_EVENT_NOUN}(?:\s+trực\s+tuyến)?)?[\s,:–-]*$", _I)
 _DO = re.compile(r"(?<!\w)do(?!\w)", _I)
+# "đồng chí X cho biết, Ban Tuyên giáo sẽ chủ trì ...": X speaks, the body chairs.
+_SAYS = re.compile(
+    r"(?<!\w)(?:cho\s+biết|nói|khẳng\s+định|đề\s+nghị|yêu\s+cầu|nhấn\s+mạnh|sẽ|giao\s+cho)(?!\w)", _I
+)
 _ATTEND = re.compile(r"(?<!\w)dự(?!\w)", _I)
 _ATTEND_AND = re.compile(r"dự\s*(?:và|,)\s*$", _I)
 _CO_CHAIR = re.compile(r"\s(?:và|cùng)\s+$", _I)
@@ -381,8 +205,9 @@ def _segment_start(text: str, pos: int, clause: bool = True) -> int:
     """Where the sentence (or, with clause, the ";" clause) holding pos starts."""
     lo = max(0, text.rfind("\n", 0, pos) + 1, pos - 500)
     start = lo
-    for _, e in sentences(text[lo:pos]):
-        if e < pos - lo:
+    # One character past pos lets a sentence that ends right before pos be seen to end.
+    for _, e in sentences(text[lo : pos + 1]):
+        if e <= pos - lo:
             start = lo + e
     semi = text.rfind(";", start, pos) if clause else -1
     return semi + 1 if semi != -1 else start
@@ -414,6 +239,7 @@ def _person_for(text: str, cue: re.Match) -> str | None:
         if not (
             ":" in between
             or _DO.search(between)
+            or _SAYS.search(between)
             or (_ATTEND.search(between) and not _ATTEND_AND.search(between))
         ):
             # Co-chairs "đồng chí X ... và đồng chí Y ... chủ trì": the first one named.
@@ -442,11 +268,12 @@ _TIME_WORDS = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
 _DATE_CUE = re.compile(
     rf"(?:(?<!\w){_TIME_WORDS}(?:\s+(?:nay|qua|mai))?\s*(?:thứ\s+\w+|chủ\s+nhật)?\s*[,(]?\s*(?:ngày\s*)?"
     rf"|(?:^|[,;:–\-]\s*|(?<!\w)(?:vào|trong|từ)\s+(?:(?:hai|2|ba|3)\s+)?|(?<!\w)hôm\s+)ngày\s*"
-    r"|(?<!\w)(?:nay|qua|thứ\s+\w+|chủ\s+nhật)\s*\(\s*)$",
+    r"|(?<!\w)(?:nay|qua|thứ\s+\w+|chủ\s+nhật)\s*\(\s*"
+    r"|^\W*|\s[-–]\s*)$",
     _I,
 )
 _DOC_BEFORE = re.compile(r"\d+\s*[-/]\s*[\wĐđ.]*/?[\wĐđ\-]*\s*,?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$", _I)
-_DOC_AFTER = re.compile(r"\s*,?\s*(?:của|về\s+việc|về)\s", _I)
+_DOC_AFTER = re.compile(r"\s*,?\s*(?:của|về\s+việc|về)(?!\w)", _I)
 _TODAY = re.compile(rf"^\W*(?:{_TIME_WORDS}\s+nay|hôm\s+nay)(?!\s*\()", _I)
 _YESTERDAY = re.compile(rf"^\W*(?:{_TIME_WORDS}\s+qua|hôm\s+qua)(?!\s*\()", _I)
 _VERB = re.compile(
@@ -537,7 +364,12 @@ def find_kind(*texts: str | None) -> str | None:
 
 def find_period(text: str | None, default_year: int | None) -> dict:
     """What a report covers: {"year", "part"} with part M01..M12, Q1..Q4, H1, H2, 9M or Y."""
-    for m in _PERIOD.finditer(text or ""):
+    text = text or ""
+    # "ngày 20 tháng 4 năm 2021" is a date (of a document, say), not the period "năm 2021".
+    dates = [(start, end) for _, start, end in find_dates(text)] if "năm" in text else []
+    for m in _PERIOD.finditer(text):
+        if any(start < m.end() and m.start() < end for start, end in dates):
+            continue
         g = m.groupdict()
         if g["half"] or g["hy"] or m.group().lower().startswith(("6", "sáu")):
             part, year = ("H2" if (g["half"] or "").lower() == "cuối" else "H1"), g["hy"]
@@ -679,6 +511,25 @@ def find_location(sentence: str) -> str | None:
 
 # ------------------------------------------------------------------------------------------ event
 
+_CONFERENCE = re.compile(
+    r"(?<!\w)(?:hội\s+nghị|giao\s+ban|sơ\s+kết|tổng\s+kết|hội\s+thảo|tọa\s+đàm)(?!\w)", _I
+)
+
+
+def _event_period(sentence: str, title: str | None, default_year: int | None) -> dict:
+    """The period in the conference's name, else in the title, else in the lead's opening clause
+    ("Nhằm đánh giá kết quả 6 tháng đầu năm, ..."), where "năm 2022" alone is a work plan's year."""
+    named = _CONFERENCE.search(sentence)
+    if named is None:
+        period = find_period(sentence, default_year)
+        return period if period["part"] else find_period(title, default_year)
+    for text in (sentence[named.start() :], title):
+        period = find_period(text, default_year)
+        if period["part"]:
+            return period
+    period = find_period(sentence[: named.start()], default_year)
+    return period if period["part"] != "Y" else {"year": None, "part": None}
+
 
 def find_event(article: Article) -> dict:
     """The event dict of the extract schema for one article."""
@@ -694,9 +545,7 @@ def find_event(article: Article) -> dict:
             "location": None,
             "chair": None,
         }
-    period = find_period(sentence, default_year)
-    if period["part"] is None:
-        period = find_period(article.title, default_year)
+    period = _event_period(sentence, article.title, default_year)
     kind = find_kind(sentence, article.title)
     if kind is None:
         kind = {"H1": "so_ket", "H2": "so_ket", "9M": "so_ket", "Y": "tong_ket"}.get(
@@ -708,5 +557,6 @@ def find_event(article: Article) -> dict:
         "period": period,
         "organizer": find_organizer(sentence),
         "location": find_location(sentence),
-        "chair": find_chair(article.body),
+        # A photo caption ("Đồng chí X - Trưởng ban chủ trì hội nghị") may be the only place it is said.
+        "chair": find_chair(article.body) or find_chair("\n".join(article.captions)),
     }

@@ -2,8 +2,8 @@
 
 Two shapes: ordinal paragraphs ("Một là, ...", "Hai là, ..." or "Thứ nhất, ...", "Thứ hai, ..."),
 possibly run together in one paragraph; or a numbered or bulleted list ("1. ...", "(1) ...",
-"- ...", "+ ...") right after a sentence that announces tasks and ends with a colon. Tasks that run
-as prose after the colon are not an enumeration: the answer is then None, not [].
+"- ...", "+ ...") right after a sentence that announces tasks ("... các nhiệm vụ trọng tâm sau:").
+Tasks that run as prose after the colon are not an enumeration: the answer is then None, not [].
 """
 
 import re
@@ -33,6 +33,7 @@ _ORDINAL_START = re.compile(
 _CLAUSE_START = re.compile(r"[:;.]\s*$")
 _COLON_END = re.compile(r":\s*$")
 _BULLETS = "-+•*–·●○▪■ "
+_ONE_LA_SPLIT = "Một là"
 _MAX_GAP = 3
 
 
@@ -42,17 +43,24 @@ def _rank(m: re.Match) -> int:
     return _THU.index(m.group("thu").lower()) + 1
 
 
-def _ordinal_items(paragraphs: list[str]) -> list[str] | None:
-    """Items of a "Một là, Hai là" enumeration: whole paragraphs, or pieces of one paragraph."""
+def _ordinal_lists(paragraphs: list[str]) -> list[tuple[int, list[str]]]:
+    """Each "Một là, Hai là" enumeration as (index of its first paragraph, items)."""
+    lists: list[tuple[int, list[str]]] = []
     items: list[str] = []
+    first = 0
     expected = 1
     gap = 0
-    for para in paragraphs:
+    for i, para in enumerate(paragraphs):
         para = para.lstrip(_BULLETS)
         head = _ORDINAL.match(para)
+        if head and _rank(head) == 1 and expected > 1:  # a second enumeration starts
+            if len(items) >= 2:
+                lists.append((first, items))
+            items, expected = [], 1
         if head and _rank(head) == expected:
             # Several ordinals in one paragraph: "... sau: Một là, ...; Hai là, ...".
             pieces = _inline_ordinals(para, expected)
+            first = i if expected == 1 else first
             items.extend(pieces)
             expected += len(pieces)
             gap = 0
@@ -60,14 +68,28 @@ def _ordinal_items(paragraphs: list[str]) -> list[str] | None:
         if expected == 1:
             inline = _inline_ordinals(para, 1)
             if len(inline) >= 2:
-                items.extend(inline)
-                expected += len(inline)
-                gap = 0
+                lists.append((i, inline))
             continue
         gap += 1
         if gap > _MAX_GAP:
-            break
-    return items if len(items) >= 2 else None
+            if len(items) >= 2:
+                lists.append((first, items))
+            items, expected, gap = [], 1, 0
+    if len(items) >= 2:
+        lists.append((first, items))
+    return lists
+
+
+def _ordinal_items(paragraphs: list[str]) -> list[str] | None:
+    """The enumeration of tasks: the one announced as tasks, else the last one (tasks close an article)."""
+    lists = _ordinal_lists(paragraphs)
+    if not lists:
+        return None
+    for first, items in lists:
+        announcing = paragraphs[first - 1] if first > 0 else ""
+        if announces_list(announcing) or announces_list(paragraphs[first].split(_ONE_LA_SPLIT, 1)[0]):
+            return items
+    return lists[-1][1]
 
 
 def _inline_ordinals(para: str, first: int) -> list[str]:
