@@ -381,3 +381,19 @@ def test_deleting_an_indicator_still_deletes_its_values(submission, world, templ
     indicator.delete()
     assert not Value.objects.filter(indicator_id=indicator.pk).exists()
     assert Value.objects.filter(submission=submission).count() == len(GOOD) - 1
+
+
+def test_a_sent_reports_narrative_links_the_documents_it_cites(submission, world):
+    from tuyengiao.documents.models import Citation
+
+    who = officer(world)
+    submission, result = services.send_report(
+        actor=who,
+        submission=submission,
+        expected_version=1,
+        values=GOOD,
+        narratives={"I": "Xã quán triệt Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương."},
+    )
+    assert not result.blocking and submission.status == SubmissionStatus.SUBMITTED
+    citation = Citation.objects.get(submission=submission)
+    assert citation.document.number == "21-KL/TW" and not citation.document.registered

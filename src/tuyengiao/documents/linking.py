@@ -142,7 +142,7 @@ def cited_documents(
 RECORD_FIELDS = ("submission", "meeting", "task")
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # part of the caller's save; a savepoint would cost two statements
 def link(*, record, texts, unit: OrgUnit, on: dt.date | None = None, actor=None) -> list[Document]:
     """Replace the citations of `record` (a Submission, Meeting or Task) with what `texts` cite."""
     kind = record._meta.model_name

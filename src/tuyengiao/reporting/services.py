@@ -449,7 +449,9 @@ def _transition(submission: Submission, *, actor, to_status: str, reason: str = 
     return submission
 
 
-def _send(actor, submission: Submission, indicators, confirmed_warnings, readings=None) -> EntryResult:
+def _send(
+    actor, submission: Submission, indicators, confirmed_warnings, readings=None, narratives=None
+) -> EntryResult:
     """Validate a locked submission and, when nothing blocks, move it to “submitted” (one version bump)."""
     result = validate(submission, indicators, readings)
     unconfirmed = [w for w in result.warnings if w[0] not in set(confirmed_warnings)]
@@ -463,15 +465,19 @@ def _send(actor, submission: Submission, indicators, confirmed_warnings, reading
     submission.return_reason = ""
     _transition(submission, actor=actor, to_status=SubmissionStatus.SUBMITTED)
     submission.save()
-    _link_citations(submission, actor)
+    _link_citations(submission, actor, narratives)
     return result
 
 
-def _link_citations(submission: Submission, actor) -> None:
-    """The documents the sent narrative cites (Kết luận số 21-KL/TW…) link to the registry."""
+def _link_citations(submission: Submission, actor, narratives: dict[str, str] | None = None) -> None:
+    """The documents the sent narrative cites (Kết luận số 21-KL/TW…) link to the registry.
+    `narratives`: the sections just posted, when the whole form was (no need to read them back)."""
     from tuyengiao.documents import linking
 
-    texts = list(submission.narratives.values_list("text", flat=True))
+    if narratives:
+        texts = list(narratives.values())
+    else:
+        texts = list(submission.narratives.values_list("text", flat=True))
     linking.link(record=submission, texts=texts, unit=submission.unit, on=timezone.localdate(), actor=actor)
 
 
@@ -513,7 +519,7 @@ def send_report(
     indicators = _indicators(submission)
     readings = _write(submission, indicators, values, narratives)
     submission.updated_by = actor
-    result = _send(actor, submission, indicators, confirmed_warnings, readings)
+    result = _send(actor, submission, indicators, confirmed_warnings, readings, narratives)
     if result.blocking or result.warnings:
         submission.version += 1
         submission.save(update_fields=["version", "updated_by", "updated_at"])
