@@ -168,3 +168,63 @@ def test_other_header_date_styles_are_publication_dates():
 def test_split_article_never_raises_and_keeps_paragraphs_on_lines(text):
     article = split_article(text)
     assert all(paragraph.strip() == paragraph and paragraph for paragraph in article.paragraphs)
+
+
+def test_a_headline_right_below_the_date_line_wins_over_a_section_name_above_it():
+    text = "\n".join(
+        [
+            "Dân vận - Tuyên giáo cơ sở",
+            "Thứ Hai, 02/10/2023 09:15",
+            "Yên Bái: công tác dân vận tháng 9 tập trung vào vùng bị lũ",
+            "Tháng 9/2023, Ban Dân vận Tỉnh ủy Yên Bái tập trung chỉ đạo công tác dân vận ở vùng bị lũ.",
+        ]
+    )
+    assert split_article(text).title == "Yên Bái: công tác dân vận tháng 9 tập trung vào vùng bị lũ"
+
+
+def test_portals_menus_and_long_body_names_are_not_headlines():
+    for banner in [
+        "Cổng thông tin điện tử Huyện ủy Mèo Vạc",
+        "Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ",
+        "Trang chủ - Giới thiệu - Tin hoạt động - Văn bản chỉ đạo",
+        "Trang chủ Giới thiệu Tin tức Sự kiện Văn bản Hỏi đáp",
+    ]:
+        text = "\n".join(
+            [
+                banner,
+                "Ngày đăng 03/04/2024 | 10:20",
+                "Sáng 2/4, Ban Tuyên giáo Huyện ủy Mèo Vạc tổ chức hội nghị báo cáo viên quý I năm 2024.",
+            ]
+        )
+        assert split_article(text).title is None, banner
+
+
+def test_a_hoi_nghi_headline_is_not_mistaken_for_a_body_s_name():
+    text = "Hội nghị giao ban dân vận quý II\nNgày đăng 05/07/2024 | 08:00\n"
+    text += "Ngày 4/7, Ban Dân vận Huyện ủy tổ chức hội nghị giao ban dân vận quý II năm 2024.\n"
+    assert split_article(text).title == "Hội nghị giao ban dân vận quý II"
+
+
+def test_a_saved_page_s_first_line_headline_is_used_when_nothing_stands_by_the_date():
+    text = "\n".join(
+        [
+            "Kết quả nổi bật công tác dân vận tháng 6 năm 2025",
+            "Trang chủ :: Tin tức :: Liên hệ",
+            "Tin hoạt động",
+            "Ngày 01/07/2025 | 07:30",
+            "Tháng 6/2025, công tác dân vận của tỉnh tiếp tục có nhiều kết quả nổi bật ở cơ sở.",
+        ]
+    )
+    article = split_article(text)
+    assert article.title == "Kết quả nổi bật công tác dân vận tháng 6 năm 2025"
+    assert article.published == dt.date(2025, 7, 1)
+    assert article.paragraphs == [
+        "Tháng 6/2025, công tác dân vận của tỉnh tiếp tục có nhiều kết quả nổi bật ở cơ sở."
+    ]
+
+
+def test_an_update_line_with_the_time_before_the_date_is_the_publication_date():
+    text = (
+        "Cập nhật: 08:05, 11/03/2024\nHội nghị báo cáo viên tháng 3 năm 2024\nSáng 10/3, hội nghị đã diễn ra."
+    )
+    assert split_article(text).published == dt.date(2024, 3, 11)

@@ -175,3 +175,46 @@ def test_converters_raise_nothing_but_conversion_errors(data):
             )
         except ConversionError as error:
             assert error.reason
+
+
+def test_a_page_wrapped_in_one_form_still_yields_its_article():
+    page = (
+        "<html><head><title>Giao ban quý III</title></head><body><form id='aspnet'>"
+        "<h1>Huyện Na Rì giao ban công tác tuyên giáo quý III năm 2023</h1>"
+        "<p>Ngày 5/10, Ban Tuyên giáo Huyện ủy Na Rì tổ chức hội nghị giao ban quý III.</p>"
+        "<input name='q'><button>Tìm</button></form></body></html>"
+    )
+    lines = from_html(page).split("\n")
+    assert lines[0] == "Huyện Na Rì giao ban công tác tuyên giáo quý III năm 2023"
+    assert "Ngày 5/10, Ban Tuyên giáo Huyện ủy Na Rì tổ chức hội nghị giao ban quý III." in lines
+    assert "Tìm" not in lines
+
+
+def test_without_an_h1_the_headline_is_og_title_else_the_title_without_the_site_name():
+    og = (
+        '<html><head><title>Trang tin Huyện ủy</title><meta property="og:title" content="Hội nghị '
+        'báo cáo viên tháng 7 - Trang tin Huyện ủy"></head><body><p>Ngày 20/7, hội nghị đã diễn ra '
+        "tại hội trường.</p></body></html>"
+    )
+    assert from_html(og).split("\n")[0] == "Hội nghị báo cáo viên tháng 7"
+    titled = (
+        "<html><head><title>Giao ban báo chí tháng 7 | Báo Lào Cai</title></head><body><p>Chiều 4/8, "
+        "Ban Tuyên giáo Tỉnh ủy chủ trì giao ban báo chí.</p></body></html>"
+    )
+    assert from_html(titled).split("\n")[0] == "Giao ban báo chí tháng 7"
+
+
+def test_list_items_are_marked_so_that_task_lists_stay_lists():
+    page = (
+        "<html><body><p>Năm tới, huyện tập trung vào các nhiệm vụ trọng tâm sau:</p><ol>"
+        "<li>Tuyên truyền đại hội đảng bộ các cấp.</li><li><p>Nắm chắc dư luận xã hội ở cơ sở.</p></li>"
+        "<li>1. Sơ kết mô hình dân vận khéo.</li></ol><p>Kết thúc hội nghị lúc 11 giờ cùng ngày.</p>"
+        "</body></html>"
+    )
+    assert from_html(page).split("\n") == [
+        "Năm tới, huyện tập trung vào các nhiệm vụ trọng tâm sau:",
+        "- Tuyên truyền đại hội đảng bộ các cấp.",
+        "- Nắm chắc dư luận xã hội ở cơ sở.",
+        "1. Sơ kết mô hình dân vận khéo.",
+        "Kết thúc hội nghị lúc 11 giờ cùng ngày.",
+    ]

@@ -106,3 +106,7 @@ def test_date_functions_never_raise(text, pos, published):
 @given(st.integers(-40, 40), st.integers(-40, 40), st.dates(), st.integers(-(10**10), 10**10))
 def test_resolve_partial_never_raises(day, month, published, slack):
     resolve_partial(day, month, published, slack)
+
+
+def test_the_minutes_of_a_time_do_not_start_a_date():
+    assert find_dates("Cập nhật: 16:30, 05/08/2023") == [(dt.date(2023, 8, 5), 17, 27)]

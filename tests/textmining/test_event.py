@@ -307,3 +307,89 @@ def test_event_functions_never_raise(text, published, title):
     find_period(text, None)
     people(text)
     sentences(text)
+
+
+@pytest.mark.parametrize(
+    "sentence, chair",
+    [
+        ("Đồng chí H' Blao Êban - Phó Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị.", "H' Blao Êban"),
+        ("Đồng chí K' Văn Điểu, Trưởng Ban Tuyên giáo Huyện ủy chủ trì buổi giao ban.", "K' Văn Điểu"),
+        ("Đồng chí Y Ngông Byă Mlô, Bí thư Huyện ủy chủ trì hội nghị.", "Y Ngông Byă Mlô"),
+        ("Chủ trì buổi giao ban có đồng chí Nay H'Rin, Phó Trưởng Ban Tuyên giáo.", "Nay H'Rin"),
+        ("Chủ trì hội nghị có đồng chí Sầm Văn Tới, Trưởng Ban Tuyên giáo Huyện ủy.", "Sầm Văn Tới"),
+    ],
+)
+def test_chairs_with_apostrophes_and_particles_in_their_names(sentence, chair):
+    assert find_chair(sentence) == chair
+
+
+def test_the_chair_of_an_upcoming_event_is_the_one_who_will_chair_it():
+    body = (
+        "Ngày 12/10 tới, Ban Tuyên giáo Huyện ủy sẽ tổ chức hội nghị giao ban quý III. "
+        "Đồng chí Trương Thị Yến, Trưởng Ban Tuyên giáo Huyện ủy sẽ chủ trì hội nghị."
+    )
+    assert find_chair(body) == "Trương Thị Yến"
+    directed = "Đồng chí Lục Văn Sơn, Phó Bí thư Huyện ủy sẽ dự và chỉ đạo hội nghị."
+    assert find_chair(directed) == "Lục Văn Sơn"
+
+
+@pytest.mark.parametrize(
+    "sentence, location",
+    [
+        (
+            "Sáng 9/3, tại Hội trường Ban Dân vận Thành ủy, Ban Dân vận Thành ủy tổ chức giao ban.",
+            "Hội trường Ban Dân vận Thành ủy",
+        ),
+        (
+            "Chiều 2/4, tại Phòng họp số 1, tầng 4, Trụ sở Huyện ủy, Đảng ủy Khối tổ chức hội nghị.",
+            "Phòng họp số 1, tầng 4, Trụ sở Huyện ủy",
+        ),
+        (
+            "Ngày 2/4, tại Hội trường Huyện ủy, kết nối tới 15 điểm cầu, hội nghị diễn ra.",
+            "Hội trường Huyện ủy",
+        ),
+    ],
+)
+def test_the_location_goes_on_through_names_and_floors_until_a_clause_starts(sentence, location):
+    assert find_location(sentence) == location
+
+
+def test_the_location_may_be_given_in_the_sentence_after_the_lead():
+    body = (
+        "Chiều 14/6, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2023. "
+        "Hội nghị được tổ chức tại Nhà văn hóa huyện, kết nối đến 18 xã, thị trấn."
+    )
+    assert event_of(body)["location"] == "Nhà văn hóa huyện"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Sáng 12/6, Ban Tuyên giáo Tỉnh ủy tổ chức lớp tập huấn nghiệp vụ báo cáo viên năm 2023.",
+        "Sáng 12/6, Ban Tuyên giáo Tỉnh ủy tổ chức Hội thi tuyên truyền viên giỏi năm 2023.",
+        "Sáng 12/6, Ban Tuyên giáo Tỉnh ủy tổ chức hội thảo khoa học tổng kết 20 năm xây dựng nông thôn mới.",
+        "Sáng 12/6, Huyện ủy tổ chức hội nghị học tập, quán triệt nghị quyết của Tỉnh ủy năm 2023.",
+    ],
+)
+def test_courses_contests_seminars_and_study_sessions_are_other_events(lead):
+    event = event_of(lead)
+    assert event["kind"] == "khac"
+    assert event["period"] == {"year": None, "part": None}
+
+
+def test_a_review_conference_that_also_studies_a_resolution_is_still_a_review():
+    lead = "Sáng 12/6, Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm và quán triệt nghị quyết mới."
+    assert event_of(lead)["kind"] == "so_ket"
+
+
+@pytest.mark.parametrize(
+    "title, period",
+    [
+        ("Lào Cai: công tác tuyên giáo tháng 3 nhiều dấu ấn", {"year": 2023, "part": "M03"}),
+        ("Kết quả công tác dân vận tháng 11 năm 2022", {"year": 2022, "part": "M11"}),
+        ("Hội nghị báo cáo viên tháng 5/2023", {"year": 2023, "part": "M05"}),
+    ],
+)
+def test_a_monthly_summary_takes_its_period_from_the_title(title, period):
+    body = "Trong tháng, Ban Tuyên giáo Tỉnh ủy đã hướng dẫn tuyên truyền nhiều sự kiện chính trị quan trọng."
+    assert event_of(body, title=title)["period"] == period

@@ -397,3 +397,24 @@ def test_the_sample_articles_documents_are_found(name):
         for r in refs
     ]  # fmt: skip
     assert found == expected["documents"]
+
+
+def test_a_number_glued_to_so_is_still_a_reference():
+    refs = find_references("theo tinh thần Chỉ thị số12-CT/TU của Tỉnh ủy về phòng, chống thiên tai")
+    assert [(r.number, r.issued_by) for r in refs] == [("12-CT/TU", "Tỉnh ủy")]
+    assert find_references("mã hồ sơ ABC12-CT/TU") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("Nghị quyết số 57-NQ/TW của Bộ Chính trị từng bước đi vào thực tiễn.", "Bộ Chính trị"),
+        ("Kế hoạch số 40-KH/HU của Huyện ủy Bảo Lâm được cụ thể hóa.", "Huyện ủy Bảo Lâm"),
+        ("Kế hoạch số 40-KH/HU của Huyện ủy Bảo Lâm mang lại kết quả.", "Huyện ủy Bảo Lâm"),
+        ("Kế hoạch số 15/KH-UBND của UBND huyện phát huy hiệu quả.", "UBND huyện"),
+        ("Kế hoạch số 08-KH/ĐU của Đảng ủy phường.", "Đảng ủy phường"),
+        ("Chỉ thị số 35-CT/TW của Ban Chấp hành Trung ương Đảng.", "Ban Chấp hành Trung ương Đảng"),
+    ],
+)
+def test_the_issuing_body_stops_at_a_lower_case_verb_after_a_known_body(sentence, body):
+    assert find_references(sentence)[0].issued_by == body

@@ -30,9 +30,10 @@ class Article:
         return [p for p in self.body.split("\n") if p]
 
 
-# Where an organization's name starts: "Ban Tuyên giáo Huyện ủy", "Cụm thi đua số 1", "Sở ...".
+# Where an organization's name starts: "Ban Tuyên giáo Huyện ủy", "Cụm thi đua số 1", "Sở ...";
+# "Hội Nông dân" is one, "Hội nghị", "Hội thi" (lower case after "Hội") are events.
 ORG_HEAD = re.compile(
-    r"(?:Ban|Cụm|Khối|Sở|Phòng|Hội|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng bộ|Đảng đoàn"
+    r"(?:Ban|Cụm|Khối|Sở|Phòng|Hội(?![ \t]+[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])|Huyện ủy|Tỉnh ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy|Đảng bộ|Đảng đoàn"
     r"|Chi bộ|UBND|Ủy ban|HĐND|Hội đồng|MTTQ|Mặt trận|Liên đoàn|Liên hiệp|Đoàn|Tỉnh đoàn|Huyện đoàn"
     r"|Thành đoàn|Trung tâm|Trường|Học viện|Báo|Đài|Văn phòng|Bộ|Cục|Chi cục|Viện|Tạp chí|Công an"
     r"|Ngành|Thường trực|BTG|Công đoàn|Câu lạc bộ|Bảo tàng|Thư viện|Hiệp hội|Cơ quan|Tòa án|Thanh tra"
@@ -163,13 +164,50 @@ def _is_headline(line: str, min_words: int = 5) -> bool:
     return not (_is_clutter(line) or _is_footer(line) or _published_in(line))
 
 
+# Lower-case words an organization's name is made of ("Ban Tuyên giáo và Dân vận Tỉnh ủy Cà Mau");
+# a headline that starts with one has a verb too ("Ban Tuyên giáo Huyện ủy sơ kết ...").
+_ORG_TEXT = (
+    "giáo và vận ủy dân nhân tỉnh huyện thành phố thị xã phường quận trấn chính trị trung ương đảng bộ "
+    "ban thường vụ tuyên đồng mặt trận tổ quốc khối cơ quan doanh nghiệp cộng sản việt nam thông tin "
+    "điện tử của kiểm tra tổ chức văn phòng hội đoàn thanh niên phụ nữ nông cựu chiến binh"
+)
+_ORG_WORDS = frozenset(_ORG_TEXT.split())
+_PORTAL = re.compile(
+    r"^\W*(?:(?:cổng|trang)[ \t]+(?:thông[ \t]+)?tin|báo[ \t]+điện[ \t]+tử|website|trang[ \t]+chủ[ \t]+\w)",
+    re.IGNORECASE,
+)
+_MENU_ITEMS = re.compile(
+    r"(?<!\w)(?:Trang chủ|Giới thiệu|Tin tức|Văn bản|Liên hệ|Hỏi đáp|Sơ đồ|Thư viện|Tài liệu|Hình ảnh|Video"
+    r"|Thông báo|Sự kiện|Tìm kiếm)(?!\w)"
+)
+_MENU_SPLIT = re.compile(r"[ \t]+(?:[-–|»›>/]|::)[ \t]+")
+
+
 def _is_site_name(line: str) -> bool:
     """A banner or a menu rather than a headline: "Ban Tuyên giáo Tỉnh ủy Hà Giang", "BÁO ĐIỆN TỬ ĐẢNG
-    CỘNG SẢN VIỆT NAM", "Trang chủ Giới thiệu Tin tức" (headlines are in sentence case)."""
-    if ORG_HEAD.match(line) and _words(line) <= 9 and ":" not in line:
+    CỘNG SẢN VIỆT NAM", "Cổng thông tin điện tử ...", "Trang chủ Giới thiệu Tin tức" (headlines are in
+    sentence case and say what happened)."""
+    if _PORTAL.match(line):
         return True
     words = [w for w in line.split() if _LETTER.match(w)]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    if not words:
+        return False
+    if (
+        ORG_HEAD.match(line)
+        and len(words) <= 14
+        and ":" not in line
+        and all(w[0].isupper() or w in _ORG_WORDS for w in words)
+    ):
+        return True
+    # A menu: three or more short items between separators ("Trang chủ - Giới thiệu - Tin tức").
+    items = _MENU_SPLIT.split(line)
+    if len(items) >= 3 and all(len(item.split()) <= 5 for item in items):
+        return True
+    capitals = sum(w[0].isupper() for w in words)
+    if capitals >= 0.8 * len(words):
+        return True
+    # A menu written without separators names two of a site's usual sections.
+    return len(_MENU_ITEMS.findall(line)) >= 2
 
 
 def _find_published(lines: list[str]) -> tuple[int, dt.date | None]:
@@ -188,27 +226,40 @@ def _syllables(text: str) -> set[str]:
     return {w for w in _SYLLABLE.findall(text.lower()) if w not in _STOP_SYLLABLES}
 
 
-def _about_the_article(lines: list[str], i: int) -> bool:
-    """A headline shares words with the text after it; a menu or a banner does not."""
-    prose = [line for line in lines[i + 1 : i + 12] if is_prose(line)][:2]
+def _about_the_article(lines: list[str], i: int, text_from: int | None = None) -> bool:
+    """A headline shares words with the text after it (or after `text_from`); a menu or a banner does not."""
+    start = i + 1 if text_from is None else text_from
+    prose = [line for line in lines[start : start + 11] if is_prose(line)][:2]
     return len(_syllables(lines[i]) & _syllables(" ".join(prose)[:1500])) >= 2
 
 
 def _find_title(lines: list[str], published_at: int) -> int:
-    def headline(i: int, min_words: int = 5) -> bool:
-        return _is_headline(lines[i], min_words) and _about_the_article(lines, i)
+    def headline(i: int, min_words: int = 5, text_from: int | None = None) -> bool:
+        return (
+            _is_headline(lines[i], min_words)
+            and not _is_site_name(lines[i])
+            and _about_the_article(lines, i, text_from)
+        )
 
     if published_at >= 0:
-        # The headline just above the date line (menus and breadcrumbs there are shorter), else the
-        # one just below it, before the lead paragraph.
+        # The headline right below the date line (after counters); else the one just above it (menus,
+        # banners and breadcrumbs there are shorter); else one further below, before the lead paragraph.
+        below = published_at + 1
+        while below < len(lines) and below - published_at <= 3 and _is_clutter(lines[below]):
+            below += 1
+        if below < len(lines) and headline(below):
+            return below
         for i in range(published_at - 1, max(published_at - 4, -1), -1):
-            if headline(i, min_words=6) and not _is_site_name(lines[i]):
+            if headline(i, min_words=6):
                 return i
         for i in range(published_at + 1, min(published_at + 5, len(lines))):
             if headline(i):
                 return i
             if is_prose(lines[i]) and _is_sentence(lines[i]):
                 break
+        # A saved web page starts with its <h1> or <title>, far above the date line.
+        if published_at > 0 and headline(0, min_words=4, text_from=published_at + 1):
+            return 0
         return -1
     for i in range(min(10, len(lines))):
         if headline(i):
@@ -313,7 +364,7 @@ def split_article(text: str) -> Article:
     start = 0
     if title_at >= 0:
         start = title_at + 1
-    elif 0 <= published_at < _HEAD_LINES:
+    if (title_at < 0 or title_at + 4 < published_at) and 0 <= published_at < _HEAD_LINES:
         start = published_at + 1
     end = _footer_at(lines, start)
     body_lines = [

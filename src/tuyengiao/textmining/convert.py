@@ -60,9 +60,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Elements whose text is never article text.
+# Elements whose text is never article text. Not <form>: ASP.NET pages wrap the whole page in one.
 _SKIP = _words(
-    "script style noscript template svg iframe object embed canvas nav aside form select button input "
+    "script style noscript template svg iframe object embed canvas nav aside select button input "
     "textarea label dialog menu map"
 )
 # Page-level header/footer are site chrome; inside <article> or <main> they hold the date and author.
@@ -77,6 +77,8 @@ _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-
 _SITE_SUFFIX = re.compile(r"\s+(?:[|»]|-|–)\s+[^|»\-–]{2,80}$")
 _ISO_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})")
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+# A list item that already carries its own marker ("1. ...", "- ...", "a) ...") gets no "- " added.
+_MARKED = re.compile(r"^(?:[-+•*–·●○▪■]|\(?\d{1,2}[.)/]|\(\d{1,2}\)|[a-zđ]\))")
 
 
 class _ArticleParser(HTMLParser):
@@ -92,7 +94,9 @@ class _ArticleParser(HTMLParser):
         self.h1_parts: list[str] | None = None
         self.h1 = ""
         self.h1_skipped = ""
+        self.og_title = ""
         self.published = ""
+        self.in_item = False  # the next line is a list item's (<li>): it is marked "- " for the task finder
 
     # The stack tolerates the tag soup of real pages: an end tag closes up to its opener, if any.
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -111,6 +115,8 @@ class _ArticleParser(HTMLParser):
             self.content_depth += 1
         if tag in _BLOCK:
             self._break()
+        if tag == "li":
+            self.in_item = True
         if tag == "title":
             self.title_parts = []
         elif tag == "h1" and self.h1_parts is None and not self.h1:
@@ -128,6 +134,8 @@ class _ArticleParser(HTMLParser):
     def _close(self, tag: str, skipped: bool) -> None:
         if tag in _BLOCK:
             self._break()
+        if tag == "li":
+            self.in_item = False
         if skipped:
             self.skip_depth -= 1
         if tag in _CONTENT:
@@ -157,11 +165,16 @@ class _ArticleParser(HTMLParser):
         if self.current:
             line = _clean("".join(self.current))
             if line:
+                if self.in_item and not _MARKED.match(line):
+                    line = "- " + line
+                self.in_item = False
                 self.lines.append(line)
             self.current = []
 
     def _meta(self, attrs: dict[str, str | None]) -> None:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key in ("og:title", "twitter:title") and not self.og_title:
+            self.og_title = _clean(attrs.get("content") or "")
         if (
             key in ("article:published_time", "datepublished", "pubdate", "og:published_time")
             and not self.published
@@ -206,7 +219,13 @@ def from_html(data: bytes | str) -> str:
     except Exception:  # html.parser is lenient; anything it still chokes on is not an article.
         raise ConversionError(EMPTY_HTML) from None
     lines = parser.lines
-    headline = parser.h1 or _SITE_SUFFIX.sub("", parser.title) or parser.h1_skipped
+    # The <h1> is the headline; else og:title, else the <title> without its " - Site name".
+    headline = (
+        parser.h1
+        or _SITE_SUFFIX.sub("", parser.og_title)
+        or _SITE_SUFFIX.sub("", parser.title)
+        or parser.h1_skipped
+    )
     head = [html.unescape(headline)] if headline else []
     if parser.published:
         head.append(parser.published)

@@ -13,9 +13,10 @@ MAX_YEAR = 2199
 
 # A numeric date: a day, optionally a range's last day ("27-28/3/2021", "14 và 15/6", "14, 15/6": the first day
 # is the date), the month and an optional year, the same separator throughout. The lookbehind and the
-# final guard keep "2021-2026", "Covid-19", "1.890 cuốn", "6/2025" and "05-CT/TW" out.
+# final guard keep "2021-2026", "Covid-19", "1.890 cuốn", "6/2025", "05-CT/TW" and the minutes of
+# "16:45, 20/09/2024" out.
 _NUMERIC = (
-    r"(?<![\w/.\-–])(?P<d1>\d{1,2})"
+    r"(?<![\w/.\-–])(?<!\d:)(?P<d1>\d{1,2})"
     r"(?:(?:[ \t]?[-–][ \t]?|[ \t]+và[ \t]+|,[ \t]?)(?P<d2>\d{1,2})(?=[/.]))?"
     r"(?P<sep>[/.\-–])(?P<m>\d{1,2})"
     r"(?:(?P=sep)(?P<y>\d{4}))?"

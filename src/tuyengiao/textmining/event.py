@@ -49,7 +49,8 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
 
 # ----------------------------------------------------------------------------------------- people
 
-_TOKEN = rf"[{_UP}][{_LOW}]*(?:['’][{_LOW}]+)?(?![^\W\d_])"
+# A name's syllable; Central Highlands names keep an apostrophe: "M'nông", "H'Blơng", "H' Yim", "K' Thị".
+_TOKEN = rf"[{_UP}][{_LOW}]*(?:['’](?:[{_UP}]?[{_LOW}]+|(?= [{_UP}])))?(?![^\W\d_])"
 _RUN = re.compile(rf"{_TOKEN}(?: {_TOKEN}){{0,8}}")
 _CUE = re.compile(r"(?<!\w)(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà)(?:\s*:)?\s+", _I)
 _HONORIFIC = re.compile(
@@ -183,17 +184,16 @@ def people(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int
 
 _CHAIR = re.compile(r"(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\w)(?!\s*,?\s*phối\s+hợp)", _I)
 _DIRECT = re.compile(r"(?<!\w)(?:tham\s+)?dự\s*(?:,|và)\s*(?:phát\s+biểu\s+)?chỉ\s+đạo(?!\w)", _I)
-_EVENT_NOUN = (
-    r"(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm|buổi\s+\w+|lễ|cuộc\s+họp|phiên\s+\w+|chương\s+trình|lớp\s+\w+)"
-)
+_EVENT_NOUN = r"(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm|buổi\s+giao\s+ban|buổi\s+\w+|lễ|cuộc\s+họp|phiên\s+\w+|chương\s+trình|lớp\s+\w+)"
 _AFTER_CUE_STRICT = re.compile(
     rf"\s*(?:{_EVENT_NOUN}(?:\s+trực\s+tuyến)?\s*)?(?:là|có|gồm|của|:)\s*(?:sự\s+tham\s+gia\s+của\s+)?$", _I
 )
 _AFTER_CUE_LOOSE = re.compile(rf"[\s,:–-]*(?:{_EVENT_NOUN}(?:\s+trực\s+tuyến)?)?[\s,:–-]*$", _I)
 _DO = re.compile(r"(?<!\w)do(?!\w)", _I)
-# "đồng chí X cho biết, Ban Tuyên giáo sẽ chủ trì ...": X speaks, the body chairs.
+# "đồng chí X cho biết, Ban Tuyên giáo sẽ chủ trì ...": X speaks, the body chairs ("đồng chí X ... sẽ chủ
+# trì", in an announcement, is X chairing).
 _SAYS = re.compile(
-    r"(?<!\w)(?:cho\s+biết|nói|khẳng\s+định|đề\s+nghị|yêu\s+cầu|nhấn\s+mạnh|sẽ|giao\s+cho)(?!\w)", _I
+    r"(?<!\w)(?:cho\s+biết|nói|khẳng\s+định|đề\s+nghị|yêu\s+cầu|nhấn\s+mạnh|giao\s+cho)(?!\w)", _I
 )
 _ATTEND = re.compile(r"(?<!\w)dự(?!\w)", _I)
 _ATTEND_AND = re.compile(r"dự\s*(?:và|,)\s*$", _I)
@@ -354,12 +354,35 @@ _PERIOD = re.compile(
 )
 
 
+# Events that review nothing, whatever year they name ("lớp tập huấn ... năm 2022" is its edition):
+# courses, contests, seminars, study sessions of a resolution, festivals.
+_OTHER_EVENT = re.compile(
+    r"(?<!\w)(?:tập\s+huấn|bồi\s+dưỡng|hội\s+thi|cuộc\s+thi|hội\s+thảo|tọa\s+đàm|học\s+tập\s*,?\s*quán\s+triệt"
+    r"|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn)(?!\w)",
+    _I,
+)
+
+
 def find_kind(*texts: str | None) -> str | None:
     """The conference's own name decides: the first of giao ban, báo cáo viên, sơ kết, tổng kết."""
     for text in texts:
         if text and (m := _KINDS.search(text)):
             return m.lastgroup
     return None
+
+
+def is_other_event(*texts: str | None) -> bool:
+    """Whether the event is a course, contest, seminar or study session: named before any review
+    ("lớp tập huấn ... năm 2022"), in the first text that names either."""
+    for text in texts:
+        if not text:
+            continue
+        m = _KINDS.search(text)
+        if _OTHER_EVENT.search(text, 0, m.start() if m else len(text)):
+            return True
+        if m:
+            return False
+    return False
 
 
 def find_period(text: str | None, default_year: int | None) -> dict:
@@ -420,8 +443,11 @@ _PLACE = re.compile(
 )
 _PLACE_STOP = re.compile(
     r"[,;(]|\s[-–]\s|\.(?:\s|$)|\s(?:tổ\s+chức|diễn\s+ra|đã|với|có\s+sự|nhằm|để|và\s+trực\s+tuyến|kết\s+nối|tới|đến"
-    r"|Ban\s+Tuyên\s+giáo|dưới\s+sự)(?!\w)"
+    r"|dưới\s+sự)(?!\w)"
 )
+# After a comma the place goes on with a floor, a room or a building: "Phòng họp số 2, tầng 3, Trụ sở
+# Tỉnh ủy"; any other part (", Ban Tuyên giáo ...", ", kết nối ...") starts a new clause.
+_PLACE_MORE = re.compile(r"\s*(?:tầng|lầu|phòng|số|trụ\s+sở|tòa\s+nhà|khu|Tầng|Lầu|Trụ\s+sở|Tòa\s+nhà)(?!\w)")
 _PLACE_CHARS = 160
 _PLACE_ABBREVIATION = re.compile(r"(?<!\w)(?:TP|Tp|TX|Tx|TT|Q|P|H|X)$")
 
@@ -501,6 +527,9 @@ def find_location(sentence: str) -> str | None:
         ):
             pos = stop.end()
             continue
+        if stop.group() == "," and _PLACE_MORE.match(sentence, stop.end()):
+            pos = stop.end()
+            continue
         end = stop.start()
         break
     place = sentence[m.end() : end].strip(" .,;:")
@@ -531,6 +560,24 @@ def _event_period(sentence: str, title: str | None, default_year: int | None) ->
     return period if period["part"] != "Y" else {"year": None, "part": None}
 
 
+# "... tổ chức Hội nghị tổng kết. Hội nghị được tổ chức trực tiếp tại Hội trường Tỉnh ủy, ...".
+_SAME_EVENT = re.compile(r"^(?:Hội\s+nghị|Buổi\s+\w+|Cuộc\s+họp|Chương\s+trình|Giao\s+ban)(?!\w)")
+
+
+def _location_after(body: str, sentence: str) -> str | None:
+    """The place given in the sentence right after the event sentence, when it speaks of the event."""
+    at = body.find(sentence)
+    if at == -1:
+        return None
+    end = body.find("\n", at)
+    rest = body[at + len(sentence) : len(body) if end == -1 else end].lstrip()
+    spans = sentences(rest)
+    if not spans:
+        return None
+    following = rest[spans[0][0] : spans[0][1]]
+    return find_location(following) if _SAME_EVENT.match(following) else None
+
+
 def find_event(article: Article) -> dict:
     """The event dict of the extract schema for one article."""
     sentence, day = _event_sentence(article)
@@ -546,8 +593,10 @@ def find_event(article: Article) -> dict:
             "chair": None,
         }
     period = _event_period(sentence, article.title, default_year)
-    kind = find_kind(sentence, article.title)
-    if kind is None:
+    kind = "khac" if is_other_event(sentence, article.title) else find_kind(sentence, article.title)
+    if kind == "khac":
+        period = {"year": None, "part": None}  # a course or a contest covers no reporting period
+    elif kind is None:
         kind = {"H1": "so_ket", "H2": "so_ket", "9M": "so_ket", "Y": "tong_ket"}.get(
             period["part"] or "", "khac"
         )
@@ -556,7 +605,7 @@ def find_event(article: Article) -> dict:
         "date": day.isoformat() if day else None,
         "period": period,
         "organizer": find_organizer(sentence),
-        "location": find_location(sentence),
+        "location": find_location(sentence) or _location_after(article.body, sentence),
         # A photo caption ("Đồng chí X - Trưởng ban chủ trì hội nghị") may be the only place it is said.
         "chair": find_chair(article.body) or find_chair("\n".join(article.captions)),
     }

@@ -59,7 +59,8 @@ _STATE = (
     rf"(?P<ss>{_SEG}(?: ?[-–] ?{_SEG}){{0,3}})"
 )
 # Not inside a longer token: "Covid-19", "20A-123.45", a URL's path, "27-28/3/2021".
-_NUMBERED = re.compile(rf"(?<![\w./{_DASH}])(?:{_PARTY}|{_STATE})(?![\w/]|[{_DASH}]\w)")
+# "số21-KL/TW" (the space lost in copying) is still a number.
+_NUMBERED = re.compile(rf"(?:(?<![\w./{_DASH}])|(?<=(?<!\w)[Ss]ố))(?:{_PARTY}|{_STATE})(?![\w/]|[{_DASH}]\w)")
 
 # The words before a number: "Kết luận số", "Nghị định", "số:", "Số".
 _TYPE_WORDS = (
@@ -126,6 +127,15 @@ _COMPOUNDS = re.compile(
     r"Kế hoạch và Đầu tư|Dân tộc và Tôn giáo|Phát thanh và Truyền hình|Phát thanh [-–] Truyền hình|"
     r"[Cc]ơ quan và [Dd]oanh nghiệp|Bà Rịa [-–] Vũng Tàu|Xây dựng và Phát triển|Giáo dục và Khoa học"
 )
+# Bodies whose name is complete: after them (and a capitalized place name) comes no lower-case word.
+_KNOWN_BODY = re.compile(
+    r"(?>(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|Quốc hội"
+    r"|Ủy ban Thường vụ Quốc hội|Ban Thường vụ (?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy"
+    r"|(?:(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy|UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)"
+    r"(?: (?:tỉnh|huyện|thành phố|thị xã|thị trấn|xã|phường|quận))?)"
+    r"(?: [A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s]*)*)"
+    r"(?= [a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])"
+)
 _BODY_WINDOW = 160
 _MAX_BODY_WORDS = 12
 _OF = re.compile(r"[ \t]*,?[ \t]*(?P<word>của|do)[ \t]+")
@@ -152,6 +162,10 @@ def _body(text: str, start: int, by_do: bool) -> tuple[str, int] | None:
     body = window[:end].strip()
     if not body or not body[0].isupper():
         return None  # "của tỉnh", "của đồng chí ...": not a body's name
+    # "của Bộ Chính trị đi vào cuộc sống": a known body's name ends before a lower-case word.
+    if (known := _KNOWN_BODY.match(body)) and known.end() < len(body):
+        end = known.end()
+        body = body[:end]
     if len(body.split()) > _MAX_BODY_WORDS:
         return None
     if by_do and not _ENACTED.match(window, end):
