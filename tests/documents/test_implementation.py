@@ -82,3 +82,32 @@ def test_a_target_must_be_a_percent(world, directive):
             due_on=dt.date(2026, 12, 1),
             target_percent=120,
         )
+
+
+def test_a_review_given_as_a_report_asks_every_unit_below_and_fills_the_matrix(world, directive):
+    from tests.reporting.conftest import build_template
+    from tuyengiao.reporting.models import SubmissionStatus
+
+    review = implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="review",
+        title="Sơ kết 5 năm thực hiện Kết luận 21-KL/TW",
+        due_on=dt.date(2026, 10, 25),
+        reach=Reach.COMMUNES,
+    )
+    assignment = implementation.give_report(actor=None, action=review, template=build_template(world.an))
+    assert (assignment.period_start, assignment.period_end) == (dt.date(2021, 10, 25), dt.date(2026, 10, 24))
+    assert assignment.period_label == review.title and assignment.deadline == review.due_on
+    submission = assignment.submissions.get()
+    assert submission.unit == world.new_commune
+    with pytest.raises(ValidationError):
+        implementation.give(actor=None, action=review)
+    review.refresh_from_db()
+    matrix = implementation.matrix([review])
+    assert matrix.columns[0][1:] == (0, 1)
+    submission.status = SubmissionStatus.ACCEPTED
+    submission.save()
+    matrix = implementation.matrix([review])
+    assert matrix.columns[0][1:] == (1, 1) and matrix.rows[0][1][0].status == SubmissionStatus.ACCEPTED

@@ -118,3 +118,29 @@ def test_uploading_articles_reports_each_file(users, login, world):
 def test_an_empty_upload_is_a_400_with_a_message(users, login):
     response = login(users["specialist"]).post(reverse("documents:imports"), {})
     assert response.status_code == 400 and "Chọn ít nhất một tệp" in response.content.decode()
+
+
+def test_the_tracking_page_gives_a_review_as_a_report(users, login, world, directive):
+    from tests.reporting.conftest import build_template
+    from tuyengiao.documents import implementation
+
+    template = build_template(world.an)
+    review = implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="review",
+        title="Sơ kết 5 năm",
+        due_on=dt.date(2026, 10, 25),
+    )
+    client = login(users["specialist"])
+    page = client.get(reverse("documents:tracking", args=[directive.pk])).content.decode()
+    assert "Giao thành báo cáo" in page and template.name in page
+    response = client.post(reverse("documents:give", args=[directive.pk, review.pk]), {"template": "999999"})
+    review.refresh_from_db()
+    assert response.status_code == 302 and not review.given
+    client.post(reverse("documents:give", args=[directive.pk, review.pk]), {"template": str(template.pk)})
+    review.refresh_from_db()
+    assert review.assignment is not None and review.assignment.template == template
+    page = client.get(reverse("documents:tracking", args=[directive.pk])).content.decode()
+    assert "Quá hạn" in page  # the deadline has passed and the report is not sent

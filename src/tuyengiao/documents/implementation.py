@@ -18,6 +18,9 @@ from tuyengiao.core.text import nfc
 from tuyengiao.documents.models import ActionKind, Document, Reach, RequiredAction
 from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.reporting import periods
+from tuyengiao.reporting import services as reporting
+from tuyengiao.reporting.models import Assignment, Submission, SubmissionStatus
 from tuyengiao.tasks import services as task_services
 from tuyengiao.tasks.models import Task, TaskSource, TaskStatus
 
@@ -121,10 +124,7 @@ def units_owing(action: RequiredAction, on: dt.date) -> list[OrgUnit]:
 @transaction.atomic
 def give(*, actor, action: RequiredAction) -> Task:
     """Giao việc: one task per unit below, linked to the document."""
-    action = RequiredAction.objects.select_for_update().get(pk=action.pk)
-    _check(actor, action.unit)
-    if action.task_id:
-        fail("Việc này đã được giao.", code="state")
+    action = _lock_ungiven(actor, action)
     today = timezone.localdate()
     units = units_owing(action, today)
     if not units:
@@ -148,20 +148,76 @@ def give(*, actor, action: RequiredAction) -> Task:
     return task
 
 
+def _lock_ungiven(actor, action: RequiredAction) -> RequiredAction:
+    action = RequiredAction.objects.select_for_update().get(pk=action.pk)
+    _check(actor, action.unit)
+    if action.given:
+        fail("Việc này đã được giao.", code="state")
+    return action
+
+
+def review_period(action: RequiredAction) -> periods.Period:
+    """What a review covers: from the document's date (else a year before the deadline) to the deadline's eve."""
+    end = action.due_on - dt.timedelta(days=1)
+    start = action.document.issued_on or action.due_on - relativedelta(years=1)
+    return periods.custom(min(start, end), end, label=action.title)
+
+
+@transaction.atomic
+def give_report(*, actor, action: RequiredAction, template) -> Assignment:
+    """Giao báo cáo: a review ("sơ kết 5 năm thực hiện…") asked of every unit below as a report of
+    `template` covering the years since the document, due on the action's deadline."""
+    action = _lock_ungiven(actor, action)
+    units = units_owing(action, timezone.localdate())
+    if not units:
+        fail(f"“{action.unit}” không có đơn vị nào bên dưới để giao.", code="state")
+    assignment = reporting.create_assignment(
+        actor=actor,
+        template=template,
+        assigner=action.unit,
+        period=review_period(action),
+        units=units,
+        deadline=action.due_on,
+    )
+    action.assignment = assignment
+    audited_save(action, actor=actor, reason="giao báo cáo")
+    return assignment
+
+
 @dataclass
 class Cell:
-    task: Task | None
+    """One unit's part of one action: its task, or its report when the action was given as a report."""
+
+    task: Task | None = None
+    submission: Submission | None = None
 
     @property
     def status(self) -> str:
+        today = timezone.localdate()
+        if self.submission is not None:
+            unsent = self.submission.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+            return (
+                "overdue"
+                if unsent and self.submission.assignment.deadline < today
+                else self.submission.status
+            )
         if self.task is None:
             return "none"
-        if (
-            self.task.status in (TaskStatus.NEW, TaskStatus.IN_PROGRESS)
-            and self.task.deadline < timezone.localdate()
-        ):
+        if self.task.status in (TaskStatus.NEW, TaskStatus.IN_PROGRESS) and self.task.deadline < today:
             return "overdue"
         return self.task.status
+
+    @property
+    def done(self) -> bool:
+        if self.submission is not None:
+            return self.submission.status == SubmissionStatus.ACCEPTED
+        return self.task is not None and self.task.status == TaskStatus.DONE
+
+    @property
+    def owed(self) -> bool:
+        if self.submission is not None:
+            return True
+        return self.task is not None and self.task.status != TaskStatus.CANCELLED
 
 
 @dataclass
@@ -172,29 +228,31 @@ class Matrix:
 
 
 def matrix(actions: list[RequiredAction]) -> Matrix:
-    """Units × actions: each cell the unit's task for the action (its status, progress, deadline)."""
+    """Units × actions: each cell the unit's task for the action, or its report when given as one."""
     given = [a for a in actions if a.task_id]
     tasks = Task.objects.filter(parent_id__in=[a.task_id for a in given]).select_related("assignee")
     singles = Task.objects.filter(pk__in=[a.task_id for a in given], children_count=0).select_related(
         "assignee"
     )
-    by_action: dict[int, dict[int, Task]] = {a.pk: {} for a in actions}
+    reported = {a.assignment_id: a.pk for a in actions if a.assignment_id}
+    submissions = Submission.objects.filter(assignment_id__in=list(reported)).select_related(
+        "unit", "assignment"
+    )
+    cells: dict[int, dict[int, Cell]] = {a.pk: {} for a in actions}
     action_of_task = {a.task_id: a.pk for a in given}
     units: dict[int, OrgUnit] = {}
     for task in [*tasks, *singles]:
-        owner = action_of_task[task.parent_id or task.pk]
-        by_action[owner][task.assignee_id] = task
+        cells[action_of_task[task.parent_id or task.pk]][task.assignee_id] = Cell(task=task)
         units[task.assignee_id] = task.assignee
+    for submission in submissions:
+        cells[reported[submission.assignment_id]][submission.unit_id] = Cell(submission=submission)
+        units[submission.unit_id] = submission.unit
     rows = [
-        (unit, [Cell(by_action[a.pk].get(unit.pk)) for a in actions])
+        (unit, [cells[a.pk].get(unit.pk, Cell()) for a in actions])
         for unit in sorted(units.values(), key=lambda u: u.name_folded)
     ]
     columns = [
-        (
-            a,
-            sum(1 for t in by_action[a.pk].values() if t.status == TaskStatus.DONE),
-            sum(1 for t in by_action[a.pk].values() if t.status != TaskStatus.CANCELLED),
-        )
+        (a, sum(c.done for c in cells[a.pk].values()), sum(c.owed for c in cells[a.pk].values()))
         for a in actions
     ]
     return Matrix(actions=actions, rows=rows, columns=columns)

@@ -296,7 +296,8 @@ class ActionQuerySet(ScopedQuerySet):
 class RequiredAction(models.Model):
     """Việc các cấp phải làm để thực hiện một văn bản: ban hành kế hoạch trong N ngày, học tập
     quán triệt (tỷ lệ đảng viên tham gia), sơ kết 1, 3, 5 năm. `unit` asks it of the units below;
-    once given, `task` is the task (one child per unit) whose statuses fill the matrix."""
+    once given, either `task` is the task (one child per unit) or `assignment` the report asked of
+    every unit (a review "sơ kết 5 năm" is a report), whose statuses fill the matrix."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="actions")
     unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.PROTECT, related_name="+")
@@ -311,6 +312,13 @@ class RequiredAction(models.Model):
     )
     task = models.OneToOneField(
         "tasks.Task", on_delete=models.SET_NULL, null=True, blank=True, related_name="required_action"
+    )
+    assignment = models.OneToOneField(
+        "reporting.Assignment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="required_action",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -333,6 +341,10 @@ class RequiredAction(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def given(self) -> bool:
+        return bool(self.task_id or self.assignment_id)
 
 
 # ---------------------------------------------------------------- article import

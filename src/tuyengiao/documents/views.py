@@ -33,7 +33,7 @@ from tuyengiao.documents.models import (
 )
 from tuyengiao.meetings import services as meeting_services
 from tuyengiao.meetings.models import Meeting
-from tuyengiao.reporting.models import Submission
+from tuyengiao.reporting.models import ReportTemplate, Submission, TemplateStatus
 from tuyengiao.tasks.models import Task
 
 PAGE_SIZE = 100
@@ -328,7 +328,9 @@ def tracking(request, pk):
     document = _visible(request, pk)
     user = request.user
     actions = list(
-        RequiredAction.objects.visible_to(user).filter(document=document).select_related("unit", "task")
+        RequiredAction.objects.visible_to(user)
+        .filter(document=document)
+        .select_related("unit", "task", "assignment")
     )
     own_unit = user.unit if user.unit_id and implementation.can_track(user, user.unit) else None
     form = ActionForm(request.POST if request.method == "POST" else None)
@@ -349,8 +351,17 @@ def tracking(request, pk):
         "matrix": implementation.matrix(actions),
         "form": form,
         "own_unit": own_unit,
+        "report_templates": list(_published_templates(request)) if own_unit else [],
     }
     return render(request, "documents/tracking.html", context, status=status)
+
+
+def _published_templates(request):
+    return (
+        ReportTemplate.objects.visible_to(request.user)
+        .filter(status=TemplateStatus.PUBLISHED)
+        .order_by("name")
+    )
 
 
 @require_POST
@@ -372,7 +383,21 @@ def give(request, pk, action_pk):
     )
     if not implementation.can_track(request.user, action.unit):
         raise PermissionDenied(_("Chỉ đơn vị đặt ra việc này giao được nó."))
+    template_pk = request.POST.get("template", "")
     try:
+        if template_pk:
+            template = (
+                _published_templates(request).filter(pk=template_pk if template_pk.isdigit() else 0).first()
+            )
+            if template is None:
+                raise ValidationError(_("Chọn một mẫu báo cáo đang áp dụng."))
+            assignment = implementation.give_report(actor=request.user, action=action, template=template)
+            messages.success(
+                request,
+                _("Đã giao báo cáo “%(title)s” cho %(n)s đơn vị.")
+                % {"title": action.title, "n": assignment.submissions.count()},
+            )
+            return redirect("documents:tracking", pk=pk)
         task = implementation.give(actor=request.user, action=action)
     except ValidationError as error:
         for message in error.messages:
