@@ -84,7 +84,7 @@ def build(today: dt.date | None = None) -> None:
     )
     services.relate(actor=specialist, source=plan, target=made["21-KL/TW"], kind="implements")
     actions = implementation.add_presets(
-        actor=specialist, document=made["21-KL/TW"], unit=province, start=today - dt.timedelta(days=75)
+        actor=specialist, document=made["21-KL/TW"], unit=province, start=today - dt.timedelta(days=20)
     )
     for action in actions[:2]:
         RequiredAction.objects.filter(pk=action.pk).update(reach=Reach.COMMUNES)

@@ -91,7 +91,7 @@ class ActionForm(BootstrapMixin, forms.Form):
     reach = forms.ChoiceField(label=_("Đơn vị thực hiện"), choices=Reach.choices)
 
 
-class FilterForm(forms.Form):
+class FilterForm(BootstrapMixin, forms.Form):
     """The registry's filters; every field optional, bad values ignored with a message."""
 
     q = forms.CharField(label=_("Tìm"), required=False)
@@ -101,7 +101,9 @@ class FilterForm(forms.Form):
     term = forms.ChoiceField(
         label=_("Khóa"), required=False, choices=[("", "—"), *[(t.roman, t.roman) for t in numbering.TERMS]]
     )
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=FieldOfWork.objects.all(), required=False)
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), queryset=FieldOfWork.objects.all(), required=False, empty_label="—"
+    )
     status = forms.ChoiceField(
         label=_("Hiệu lực"),
         required=False,
