@@ -66,7 +66,8 @@ def test_the_matrix_shows_each_units_status_per_action(world, directive):
     plan.refresh_from_db()
     matrix = implementation.matrix([plan, study])
     owing = max(task.children_count, 1)
-    assert matrix.columns[0][1:] == (1, owing) and matrix.columns[1][1:] == (0, 0)
+    assert (matrix.columns[0].done, matrix.columns[0].owing) == (1, owing)
+    assert (matrix.columns[1].done, matrix.columns[1].owing) == (0, 0)
     row = dict(matrix.rows)[child.assignee]
     assert row[0].status == TaskStatus.DONE and row[1].task is None and len(matrix.rows) == owing
 
@@ -106,8 +107,38 @@ def test_a_review_given_as_a_report_asks_every_unit_below_and_fills_the_matrix(w
         implementation.give(actor=None, action=review)
     review.refresh_from_db()
     matrix = implementation.matrix([review])
-    assert matrix.columns[0][1:] == (0, 1)
+    assert (matrix.columns[0].done, matrix.columns[0].owing) == (0, 1)
     submission.status = SubmissionStatus.ACCEPTED
     submission.save()
     matrix = implementation.matrix([review])
-    assert matrix.columns[0][1:] == (1, 1) and matrix.rows[0][1][0].status == SubmissionStatus.ACCEPTED
+    assert (matrix.columns[0].done, matrix.columns[0].owing) == (1, 1) and matrix.rows[0][1][
+        0
+    ].status == SubmissionStatus.ACCEPTED
+
+
+def test_a_study_session_carries_its_target_to_the_units_and_the_matrix_sums_attendance(world, directive):
+    from tests.factories import REFORM, unit
+
+    unit("Xã Hai Mới", parent=world.an, code="AN.X2", valid_from=REFORM)
+    study = implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="study",
+        title="Học tập, quán triệt",
+        due_on=dt.date(2026, 12, 1),
+        target_percent=90,
+    )
+    parent = implementation.give(actor=None, action=study)
+    first, second = parent.children.order_by("assignee__name_folded")
+    assert (first.attendance_target, second.attendance_target) == (90, 90)
+    tasks.report_progress(
+        actor=None, task=first, expected_version=1, percent=100, participants=45, members=50
+    )
+    tasks.report_progress(
+        actor=None, task=second, expected_version=1, percent=100, participants=95, members=100
+    )
+    study.refresh_from_db()
+    column = implementation.matrix([study]).columns[0]
+    assert (column.done, column.owing, column.participants, column.members) == (2, 2, 140, 150)
+    assert str(column.attendance) == "93.3" and column.below_target == 0

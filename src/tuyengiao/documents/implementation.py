@@ -8,6 +8,7 @@ below (tasks.services.assign), so progress, evidence, reminders and overdue list
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
@@ -22,7 +23,7 @@ from tuyengiao.reporting import periods
 from tuyengiao.reporting import services as reporting
 from tuyengiao.reporting.models import Assignment, Submission, SubmissionStatus
 from tuyengiao.tasks import services as task_services
-from tuyengiao.tasks.models import Task, TaskSource, TaskStatus
+from tuyengiao.tasks.models import Task, TaskSource, TaskStatus, attendance_percent
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def give(*, actor, action: RequiredAction) -> Task:
             source_reference=action.document.number,
             source_document=action.document,
             assignees=[task_services.Assignee(unit=u) for u in units],
+            attendance_target=action.target_percent or None,
         ),
     )
     action.task = task
@@ -221,10 +223,39 @@ class Cell:
 
 
 @dataclass
+class Column:
+    """One action over all units: how many are done of those that owe it, and for a study session
+    with an attendance target, the party members who took part over all units that reported."""
+
+    action: RequiredAction
+    done: int
+    owing: int
+    participants: int = 0
+    members: int = 0
+    below_target: int = 0  # units that reported an attendance under the target
+
+    @property
+    def attendance(self) -> Decimal | None:
+        return attendance_percent(self.participants, self.members)
+
+
+def _column(action: RequiredAction, cells: list[Cell]) -> Column:
+    tasks = [c.task for c in cells if c.task is not None and c.task.members]
+    return Column(
+        action=action,
+        done=sum(c.done for c in cells),
+        owing=sum(c.owed for c in cells),
+        participants=sum(t.participants for t in tasks),
+        members=sum(t.members for t in tasks),
+        below_target=sum(t.below_target for t in tasks),
+    )
+
+
+@dataclass
 class Matrix:
     actions: list[RequiredAction]
     rows: list[tuple[OrgUnit, list[Cell]]]
-    columns: list[tuple[RequiredAction, int, int]]  # each action with its units done and owing
+    columns: list[Column]
 
 
 def matrix(actions: list[RequiredAction]) -> Matrix:
@@ -251,8 +282,5 @@ def matrix(actions: list[RequiredAction]) -> Matrix:
         (unit, [cells[a.pk].get(unit.pk, Cell()) for a in actions])
         for unit in sorted(units.values(), key=lambda u: u.name_folded)
     ]
-    columns = [
-        (a, sum(c.done for c in cells[a.pk].values()), sum(c.owed for c in cells[a.pk].values()))
-        for a in actions
-    ]
+    columns = [_column(a, list(cells[a.pk].values())) for a in actions]
     return Matrix(actions=actions, rows=rows, columns=columns)

@@ -138,6 +138,10 @@ def _progress(rng: random.Random, today: dt.date) -> None:
     """Every state: some communes done, some under way, some not started (overdue when late), a few cancelled."""
     for task in Task.objects.filter(parent__isnull=False).select_related("parent").order_by("pk"):
         draw = rng.random()
+        figures = {}
+        if task.attendance_target is not None:  # học tập, quán triệt: most communes reach the target
+            members = rng.randint(60, 420)
+            figures = {"members": members, "participants": round(members * rng.uniform(0.84, 1.0))}
         if draw < 0.04:
             task_services.cancel(
                 actor=None, task=task, reason="Đơn vị đã sáp nhập nhiệm vụ vào kế hoạch khác"
@@ -149,6 +153,7 @@ def _progress(rng: random.Random, today: dt.date) -> None:
                 expected_version=None,
                 percent=100,
                 text="Đã hoàn thành, có báo cáo kèm theo.",
+                **figures,
             )
         elif draw < 0.8:
             task_services.report_progress(
@@ -157,4 +162,5 @@ def _progress(rng: random.Random, today: dt.date) -> None:
                 expected_version=None,
                 percent=rng.choice((20, 40, 50, 60, 80)),
                 text="Đang triển khai theo kế hoạch.",
+                **figures,
             )

@@ -33,7 +33,27 @@ class ProgressForm(forms.Form):
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
+    participants = forms.IntegerField(
+        label=_("Số đảng viên tham gia"),
+        min_value=0,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Nhập một số nguyên."), "min_value": _("Không nhập số âm.")},
+    )
+    members = forms.IntegerField(
+        label=_("Tổng số đảng viên"),
+        min_value=1,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Nhập một số nguyên."), "min_value": _("Tổng số đảng viên lớn hơn 0.")},
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, attendance: bool = False, **kwargs):
+        """`attendance`: the task counts who took part (học tập, quán triệt); otherwise those fields go."""
+        super().__init__(*args, **kwargs)
+        if not attendance:
+            del self.fields["participants"], self.fields["members"]
 
 
 class AssignForm(BootstrapMixin, forms.Form):

@@ -2,6 +2,7 @@
 cascaded ("all communes under X") as one child task per unit; followed by progress updates."""
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,13 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from tuyengiao.core.scoping import ScopedQuerySet
+
+
+def attendance_percent(participants: int | None, members: int | None) -> Decimal | None:
+    """participants / members as a percent with one decimal (96,5); None without figures."""
+    if participants is None or not members:
+        return None
+    return (Decimal(participants) * 100 / members).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 class TaskStatus(models.TextChoices):
@@ -81,6 +89,11 @@ class Task(models.Model):
         _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NEW
     )
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    # Học tập, quán triệt: the share of party members who must take part, and how many did.
+    # A cascade's parent holds the sums of its children's figures (roll_up).
+    attendance_target = models.PositiveSmallIntegerField(_("chỉ tiêu tham gia (%)"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("số đảng viên tham gia"), null=True, blank=True)
+    members = models.PositiveIntegerField(_("tổng số đảng viên"), null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -119,6 +132,11 @@ class Task(models.Model):
                 violation_error_message=_("Hạn hoàn thành không được trước ngày giao."),
             ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="task_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=Q(participants__isnull=True) | Q(participants__lte=models.F("members")),
+                name="task_participants_at_most_members",
+                violation_error_message=_("Số đảng viên tham gia không vượt quá tổng số đảng viên."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,6 +148,20 @@ class Task(models.Model):
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return self.status in OPEN_STATUSES and self.deadline < (today or timezone.localdate())
+
+    @property
+    def attendance(self) -> Decimal | None:
+        """Tỷ lệ tham gia (%), one decimal; None until figures are reported."""
+        return attendance_percent(self.participants, self.members)
+
+    @property
+    def below_target(self) -> bool:
+        attendance = self.attendance
+        return (
+            attendance is not None
+            and self.attendance_target is not None
+            and attendance < self.attendance_target
+        )
 
     @property
     def display_status(self) -> str:
@@ -146,6 +178,8 @@ class ProgressUpdate(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"))
     text = models.TextField(_("kết quả thực hiện"), blank=True)
+    participants = models.PositiveIntegerField(_("số đảng viên tham gia"), null=True, blank=True)
+    members = models.PositiveIntegerField(_("tổng số đảng viên"), null=True, blank=True)
     file = models.FileField(_("tệp minh chứng"), upload_to=progress_file_path, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, Sum
 from django.utils import timezone
 
 from tuyengiao.core.files import check_upload
@@ -62,6 +62,7 @@ class TaskData:
     source_meeting: object = None
     source_item: object = None
     assignees: list[Assignee] = field(default_factory=list)
+    attendance_target: int | None = None  # học tập, quán triệt: % of party members to take part
 
 
 @transaction.atomic
@@ -78,6 +79,8 @@ def assign(*, actor, assigner: OrgUnit, data: TaskData) -> Task:
     assignees = _unique(data.assignees)
     if not assignees:
         fail("Chọn ít nhất một đơn vị thực hiện.", field="assignees")
+    if data.attendance_target is not None and not 0 < data.attendance_target <= 100:
+        fail("Chỉ tiêu tham gia là một tỷ lệ từ 1 đến 100%.", field="attendance_target")
     reach = org_queries.responsibility_ids(assigner.pk)
     for assignee in assignees:
         if assignee.unit.pk == assigner.pk or assignee.unit.pk not in reach:
@@ -93,6 +96,7 @@ def assign(*, actor, assigner: OrgUnit, data: TaskData) -> Task:
         assigner=assigner,
         given_on=given_on,
         deadline=data.deadline,
+        attendance_target=data.attendance_target,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     if len(assignees) == 1:
@@ -185,8 +189,14 @@ def report_progress(
     text: str = "",
     file=None,
     done: bool = False,
+    participants: int | None = None,
+    members: int | None = None,
 ) -> Task:
-    """Báo cáo tiến độ: the percent reached and what was done; 100 % (or "done") completes the task."""
+    """Báo cáo tiến độ: the percent reached and what was done; 100 % (or "done") completes the task.
+
+    A task with an attendance target (học tập, quán triệt) also takes how many party members took
+    part out of how many; it cannot be completed without them.
+    """
     task = Task.objects.select_for_update().get(pk=task.pk)
     check_version(task, expected_version)
     if actor is not None and not can_report(actor, task):
@@ -206,10 +216,19 @@ def report_progress(
         percent = 100
     if percent < task.progress:
         fail(f"Tiến độ không giảm được (đang {task.progress} %).", field="percent")
+    participants, members = _attendance(task, participants, members, completing=percent == 100)
     ProgressUpdate.objects.create(
-        task=task, percent=percent, text=text, file=file, actor=actor if getattr(actor, "pk", None) else None
+        task=task,
+        percent=percent,
+        text=text,
+        file=file,
+        participants=participants,
+        members=members,
+        actor=actor if getattr(actor, "pk", None) else None,
     )
     task.progress = percent
+    if members is not None:
+        task.participants, task.members = participants, members
     if percent == 100:
         task.status, task.completed_on = TaskStatus.DONE, timezone.localdate()
     elif percent > 0 or text:
@@ -219,6 +238,29 @@ def report_progress(
     if task.parent_id:
         roll_up(task.parent_id, actor=actor)
     return task
+
+
+def _attendance(task: Task, participants, members, *, completing: bool) -> tuple[int | None, int | None]:
+    """The attendance figures of a progress report, checked; (None, None) when none are given."""
+    if participants is None and members is None:
+        if completing and task.attendance_target is not None and task.members is None:
+            fail(
+                "Nhập số đảng viên tham gia và tổng số đảng viên để hoàn thành việc học tập, quán triệt.",
+                field="participants",
+            )
+        return None, None
+    if task.attendance_target is None:
+        fail("Nhiệm vụ này không theo dõi số người tham gia.", field="participants")
+    if members is None or members <= 0:
+        fail("Nhập tổng số đảng viên (lớn hơn 0).", field="members")
+    if participants is None or participants < 0:
+        fail("Nhập số đảng viên tham gia.", field="participants")
+    if participants > members:
+        fail(
+            f"Số đảng viên tham gia ({participants}) không vượt quá tổng số đảng viên ({members}).",
+            field="participants",
+        )
+    return participants, members
 
 
 @transaction.atomic
@@ -253,6 +295,8 @@ def roll_up(parent_id: int, *, actor=None) -> Task:
         n=Count("pk"),
         done=Count("pk", filter=Q(status=TaskStatus.DONE)),
         started=Count("pk", filter=~Q(status=TaskStatus.NEW)),
+        participants=Sum("participants", filter=Q(members__isnull=False)),
+        members=Sum("members"),
     )
     progress = round(figures["mean"] or 0)
     if figures["n"] and figures["done"] == figures["n"]:
@@ -261,8 +305,14 @@ def roll_up(parent_id: int, *, actor=None) -> Task:
         status = TaskStatus.IN_PROGRESS
     else:
         status = TaskStatus.NEW
-    if (parent.progress, parent.status) != (progress, status):
+    attendance = (figures["participants"], figures["members"])
+    if (parent.progress, parent.status, parent.participants, parent.members) != (
+        progress,
+        status,
+        *attendance,
+    ):
         parent.progress, parent.status = progress, status
+        parent.participants, parent.members = attendance
         parent.completed_on = timezone.localdate() if status == TaskStatus.DONE else None
         parent.version += 1
         audited_save(parent, actor=actor, reason="Tổng hợp tiến độ các đơn vị")

@@ -127,12 +127,21 @@ def detail(request, pk):
         pk=pk,
     )
     may_report = services.can_report(request.user, task) and not task.is_cascade
-    form = ProgressForm(initial={"percent": task.progress, "version": task.version})
+    attendance = task.attendance_target is not None
+    form = ProgressForm(
+        initial={
+            "percent": task.progress,
+            "version": task.version,
+            "participants": task.participants,
+            "members": task.members,
+        },
+        attendance=attendance,
+    )
     status = 200
     if request.method == "POST":
         if not may_report:
             raise PermissionDenied(_("Chỉ đơn vị thực hiện báo cáo tiến độ nhiệm vụ này."))
-        form = ProgressForm(request.POST, request.FILES)
+        form = ProgressForm(request.POST, request.FILES, attendance=attendance)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -144,6 +153,8 @@ def detail(request, pk):
                     text=data["text"],
                     file=data["file"],
                     done=data["done"],
+                    participants=data.get("participants"),
+                    members=data.get("members"),
                 )
                 messages.success(request, _("Đã cập nhật tiến độ."))
                 return redirect("tasks:detail", pk=pk)
