@@ -393,3 +393,82 @@ def test_a_review_conference_that_also_studies_a_resolution_is_still_a_review():
 def test_a_monthly_summary_takes_its_period_from_the_title(title, period):
     body = "Trong tháng, Ban Tuyên giáo Tỉnh ủy đã hướng dẫn tuyên truyền nhiều sự kiện chính trị quan trọng."
     assert event_of(body, title=title)["period"] == period
+
+
+# ---- what real pages showed: no date line, the conference named before its date, passives, documents
+
+
+@pytest.mark.parametrize(
+    "body, date, period",
+    [
+        (
+            "Sáng 20/8, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị giao ban công tác báo chí tháng 8/2024.",
+            "2024-08-20",
+            {"year": 2024, "part": "M08"},
+        ),
+        (
+            "Ngày 3/12, Ban Tuyên giáo và Dân vận Tỉnh ủy tổ chức Hội nghị giao ban báo chí tháng 11, "
+            "định hướng công tác tuyên truyền tháng 12/2025.",
+            "2025-12-03",
+            {"year": 2025, "part": "M11"},
+        ),
+        (  # a year's review held in January belongs to the next year
+            "Sáng 5/1, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị tổng kết công tác tuyên giáo năm 2022.",
+            "2023-01-05",
+            {"year": 2022, "part": "Y"},
+        ),
+        (  # no year in the lead: the first period the article speaks of
+            "Sáng 24-6, đồng chí Nguyễn Văn An, Phó Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì Hội nghị báo cáo "
+            "viên tháng 6.\nCác báo cáo viên được thông tin về tình hình 6 tháng đầu năm 2020 của tỉnh.",
+            "2020-06-24",
+            {"year": 2020, "part": "M06"},
+        ),
+        ("Sáng 20/8, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị giao ban công tác báo chí.", None, None),
+    ],
+)
+def test_without_a_publication_date_the_year_comes_from_the_article(body, date, period):
+    event = event_of(body, published=None)
+    assert event["date"] == date
+    if period:
+        assert event["period"] == period
+
+
+def test_the_conference_named_in_the_sapo_and_dated_in_the_next_sentence():
+    event = event_of(
+        "Đây là yêu cầu được lãnh đạo Ban Tuyên giáo Tỉnh ủy nhấn mạnh tại Hội nghị báo cáo viên tháng "
+        "5/2023. Hội nghị diễn ra ngày 25/5, bằng hình thức trực tiếp kết hợp trực tuyến.",
+        published=dt.date(2023, 5, 26),
+    )
+    assert (event["kind"], event["date"], event["period"]) == (
+        "bao_cao_vien",
+        "2023-05-25",
+        {"year": 2023, "part": "M05"},
+    )
+
+
+def test_the_agent_of_a_passive_organizes_and_a_regular_press_briefing_is_a_giao_ban():
+    passive = event_of(
+        "Đó là đánh giá tại hội nghị sơ kết công tác tuyên giáo 6 tháng đầu năm 2024 được Tỉnh ủy tổ chức "
+        "sáng 26/6."
+    )
+    assert passive["organizer"] == "Tỉnh ủy"
+    regular = event_of(
+        "Sáng 13/6, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị thông tin báo chí thường kỳ tháng 6."
+    )
+    assert regular["kind"] == "giao_ban"
+
+
+def test_an_article_about_a_document_names_the_body_that_issued_it():
+    event = event_of(
+        "Ngày 16/7/2023, Ban Tuyên giáo Thành ủy đã ban hành Công văn số 451-CV/BTGTU về hưởng ứng "
+        "giải báo chí năm 2023."
+    )
+    assert (event["kind"], event["date"], event["organizer"]) == ("khac", None, "Ban Tuyên giáo Thành ủy")
+
+
+def test_who_attended_to_direct_and_run_the_conference_is_its_chair():
+    body = (
+        "Sáng 13/6, Ban Tuyên giáo Trung ương tổ chức Hội nghị toàn quốc sơ kết công tác tuyên giáo. "
+        "Dự chỉ đạo và điều hành hội nghị có đồng chí: Nguyễn Văn Bình - Trưởng Ban Tuyên giáo Trung ương."
+    )
+    assert find_chair(body) == "Nguyễn Văn Bình"

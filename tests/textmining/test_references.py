@@ -418,3 +418,11 @@ def test_a_number_glued_to_so_is_still_a_reference():
 )
 def test_the_issuing_body_stops_at_a_lower_case_verb_after_a_known_body(sentence, body):
     assert find_references(sentence)[0].issued_by == body
+
+
+def test_the_secretariat_is_named_whole():
+    (ref,) = find_references(
+        "Chỉ thị số 23-CT/TW ngày 9/02/2018 của Ban Bí thư Trung ương Đảng khóa XII về tiếp tục đổi mới.",
+        None,
+    )
+    assert (ref.issued_by, ref.date) == ("Ban Bí thư Trung ương Đảng", dt.date(2018, 2, 9))

@@ -183,7 +183,9 @@ def people(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int
 # ------------------------------------------------------------------------------------------ chair
 
 _CHAIR = re.compile(r"(?<!\w)(?:đồng\s+)?chủ\s+trì(?!\w)(?!\s*,?\s*phối\s+hợp)", _I)
-_DIRECT = re.compile(r"(?<!\w)(?:tham\s+)?dự\s*(?:,|và)\s*(?:phát\s+biểu\s+)?chỉ\s+đạo(?!\w)", _I)
+_DIRECT = re.compile(
+    r"(?<!\w)(?:tham\s+)?dự\s*(?:,|và)?\s*(?:phát\s+biểu\s+)?chỉ\s+đạo(?:\s+và\s+điều\s+hành)?(?!\w)", _I
+)
 _EVENT_NOUN = r"(?:hội\s+nghị|hội\s+thảo|tọa\s+đàm|buổi\s+giao\s+ban|buổi\s+\w+|lễ|cuộc\s+họp|phiên\s+\w+|chương\s+trình|lớp\s+\w+)"
 _AFTER_CUE_STRICT = re.compile(
     rf"\s*(?:{_EVENT_NOUN}(?:\s+trực\s+tuyến)?\s*)?(?:là|có|gồm|của|:)\s*(?:sự\s+tham\s+gia\s+của\s+)?$", _I
@@ -267,7 +269,7 @@ def find_chair(body: str) -> str | None:
 _TIME_WORDS = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
 _DATE_CUE = re.compile(
     rf"(?:(?<!\w){_TIME_WORDS}(?:\s+(?:nay|qua|mai))?\s*(?:thứ\s+\w+|chủ\s+nhật)?\s*[,(]?\s*(?:ngày\s*)?"
-    rf"|(?:^|[,;:–\-]\s*|(?<!\w)(?:vào|trong|từ)\s+(?:(?:hai|2|ba|3)\s+)?|(?<!\w)hôm\s+)ngày\s*"
+    rf"|(?:^|[,;:–\-]\s*|(?<!\w)(?:vào|trong|từ|diễn\s+ra)\s+(?:(?:hai|2|ba|3)\s+)?|(?<!\w)hôm\s+)ngày\s*"
     r"|(?<!\w)(?:nay|qua|thứ\s+\w+|chủ\s+nhật)\s*\(\s*"
     r"|^\W*|\s[-–]\s*)$",
     _I,
@@ -314,11 +316,56 @@ def _lead_sentences(body: str) -> list[str]:
     return out
 
 
+_ANCHOR_CHARS = 3000
+
+
+def _anchor(sentence: str, title: str | None, body: str = "") -> dt.date | None:
+    """For an article that shows no publication date: a stand-in for it, the last day of the year
+    the event's own words name ("giao ban ... tháng 8/2024", "tập huấn ... năm 2023"), else the
+    title's, else the first period the article speaks of ("6 tháng đầu năm 2020"), so that
+    "Sáng 20/8" still reads as 20/08/2024. None when nothing names a year."""
+    for text in (sentence, title, body[:_ANCHOR_CHARS]):
+        for m in _PERIOD.finditer(text or ""):
+            year = next((int(y) for y in m.group("hy", "ny", "qy", "my", "y") if y), None)
+            if year is not None and 1900 <= year <= 2199:
+                return dt.date(year, 12, 31)
+    return None
+
+
+def _after_its_period(day: dt.date, period: dict) -> dt.date:
+    """A day whose year was only guessed from the period it reviews moves to the next year when it
+    would fall long before that period ends: "tổng kết năm 2022" held "ngày 5/1" is 05/01/2023."""
+    year, part = period.get("year"), period.get("part")
+    if year is None or part is None or day.year != year:
+        return day
+    reviews_year_end = part in ("Y", "H2", "Q4", "M12", "M11", "M10")
+    if reviews_year_end and day.month <= 2:
+        try:
+            return day.replace(year=year + 1)
+        except ValueError:  # 29 February
+            return day
+    return day
+
+
 def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
     leads = _lead_sentences(article.body)
     for sentence in leads:
         day = _lead_date(sentence, article.published)
+        if (
+            day is None
+            and article.published is None
+            and (anchor := _anchor(sentence, article.title, article.body))
+        ):
+            day = _lead_date(sentence, anchor - dt.timedelta(days=7))  # resolve_partial's slack
+            if day is not None:
+                day = _after_its_period(day, _event_period(sentence, article.title, anchor.year))
         if day and _NOUN.search(sentence):
+            # "Đó là nội dung được định hướng tại Hội nghị báo cáo viên tháng 4/2023. Hội nghị diễn ra
+            # ngày 25/4, ...": the conference is named in the sentence before the one that dates it.
+            if _SAME_EVENT.match(sentence) and find_kind(sentence) is None:
+                named = next((lead for lead in leads[: leads.index(sentence)] if find_kind(lead)), None)
+                if named is not None:
+                    return f"{named} {sentence}", day
             return sentence, day
     # A report without a day ("Vừa qua, Ban Tuyên giáo ... tổ chức hội nghị ..."): the very first
     # sentence only, and with the organizer as its subject (no ";" list of activities before).
@@ -337,7 +384,7 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
 # ------------------------------------------------------------------------------------- kind, period
 
 _KINDS = re.compile(
-    r"(?P<giao_ban>giao\s+ban)"
+    r"(?P<giao_ban>giao\s+ban|(?<!\w)thường\s+kỳ(?!\w))"
     r"|(?P<bao_cao_vien>hội\s+nghị(?:\s+(?!sơ\s+kết|tổng\s+kết|giao\s+ban)[^\s.;]+){0,8}?\s+báo\s+cáo\s+viên)"
     r"|(?P<so_ket>sơ\s+kết)|(?P<tong_ket>tổng\s+kết)",
     _I,
@@ -427,6 +474,7 @@ _NOUN_BEFORE = re.compile(r"(?:hội\s+nghị|buổi|cuộc|lễ)\s+$", _I)
 _PASSIVE = re.compile(r"(?:được|các|những|và|nhằm|để)\s+$", _I)
 _MEETING = re.compile(r"Hội\s+(?:nghị|thảo|thi|báo|diễn)(?!\w)")
 _DO_AGENT = re.compile(r"(?<!\w)do\s+([^,;]+?)\s*$", _I)
+_BY_AGENT = re.compile(r"(?<!\w)được\s+([^,;]+?)\s*$")
 _SUBJECT_CUT = re.compile(
     r"\s+(?:gồm|đã|vừa|long\s+trọng|phối\s+hợp|cùng|chủ\s+trì|với|tiếp\s+tục|đồng\s+loạt|chính\s+thức|kết\s+hợp"
     r"|đang|sẽ|thường\s+xuyên|trang\s+trọng)(?!\w)",
@@ -482,12 +530,34 @@ def find_organizer(sentence: str) -> str | None:
     return _subject_of(_ORGANIZE, sentence) or _subject_of(_HOLD, sentence)
 
 
+# What a commission does when no meeting is held: it issues a document, surveys, launches a contest.
+_ACT = re.compile(r"(?<!\w)(?:ban\s+hành|khảo\s+sát|phát\s+động|hướng\s+dẫn)(?!\w)", _I)
+_DATELINE = re.compile(r"^[^\W\d_][\w.]*(?:\s[^\W\d_][\w.]*){0,3}\s*[-–]\s+")
+
+
+def _acting_body(article: Article) -> str | None:
+    """An article about no event ("Ngày 16/7, Ban Tuyên giáo Thành ủy đã ban hành Công văn số ...",
+    "Đoàn công tác của Ban Tuyên giáo Tỉnh ủy ... khảo sát"): the body that acts in its first sentence."""
+    leads = _lead_sentences(article.body)
+    for text in (*leads[:1], article.title):
+        if not text:
+            continue
+        text = _DATELINE.sub("", text)
+        if subject := _subject_of(_ACT, text):
+            return subject.removeprefix("Đoàn công tác của ").strip()
+    return None
+
+
 def _subject_of(verb_re: re.Pattern, sentence: str) -> str | None:
     for verb in verb_re.finditer(sentence):
         # The subject stands close before its verb; a window keeps long sentences linear.
         pre = sentence[max(0, verb.start() - 400) : verb.start()]
         agent = _DO_AGENT.search(pre[-160:])
         if agent and (subject := _clean_subject(agent.group(1))):
+            return subject
+        # "... hội nghị sơ kết ... được Tỉnh ủy tổ chức sáng 26/6": the agent of the passive.
+        agent = _BY_AGENT.search(pre[-100:])
+        if agent and ORG_HEAD.match(agent.group(1)) and (subject := _clean_subject(agent.group(1))):
             return subject
         if _PASSIVE.search(pre[-12:]) or _NOUN_BEFORE.search(pre[-12:]):
             continue
@@ -588,7 +658,7 @@ def find_event(article: Article) -> dict:
             "kind": "khac",
             "date": None,
             "period": find_period(article.title, default_year),
-            "organizer": article.source,
+            "organizer": article.source or _acting_body(article),
             "location": None,
             "chair": None,
         }

@@ -129,7 +129,8 @@ _COMPOUNDS = re.compile(
 )
 # Bodies whose name is complete: after them (and a capitalized place name) comes no lower-case word.
 _KNOWN_BODY = re.compile(
-    r"(?>(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương(?: Đảng)?|Thủ tướng Chính phủ|Chính phủ|Quốc hội"
+    r"(?>(?:Bộ Chính trị|Ban Bí thư(?: Trung ương(?: Đảng)?)?|Ban Chấp hành Trung ương(?: Đảng)?"
+    r"|Ban Chấp hành Đảng bộ (?:tỉnh|thành phố|huyện|quận|thị xã)|Thủ tướng Chính phủ|Chính phủ|Quốc hội"
     r"|Ủy ban Thường vụ Quốc hội|Ban Thường vụ (?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy"
     r"|(?:(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy|UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)"
     r"(?: (?:tỉnh|huyện|thành phố|thị xã|thị trấn|xã|phường|quận))?)"
