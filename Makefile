@@ -12,6 +12,8 @@ PORT ?= 8000
 # Tests create and drop their own test_* database next to it.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PYTEST_ARGS ?=
+# Tests run in parallel, one worker per core (pytest-xdist; each worker has its own test database).
+PYTEST_WORKERS ?= auto
 
 export TUYENGIAO_HOME := $(CURDIR)
 
@@ -68,11 +70,11 @@ test: setup lint e2e-deps
 
 test-sqlite: setup
 	@echo "== pytest on SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres: setup
 	@echo "== pytest on PostgreSQL ($${DATABASE_URL:-$(PG_URL)}) =="
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Benchmarks print figures (PostgreSQL); BENCH_SCALE=small for a quick run of the consolidation one.
 BENCH_SCALE ?= full
