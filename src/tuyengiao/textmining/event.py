@@ -333,8 +333,9 @@ def _anchor(sentence: str, title: str | None, body: str = "") -> dt.date | None:
 
 
 def _after_its_period(day: dt.date, period: dict) -> dt.date:
-    """A day whose year was only guessed from the period it reviews moves to the next year when it
-    would fall long before that period ends: "tổng kết năm 2022" held "ngày 5/1" is 05/01/2023."""
+    """A day whose year was only guessed from the period it reviews: a review of the year's end
+    (the year, its second half or last quarter, October to December) held in January or February
+    belongs to the next year ("tổng kết năm 2022" held "ngày 5/1" is 05/01/2023)."""
     year, part = period.get("year"), period.get("part")
     if year is None or part is None or day.year != year:
         return day
@@ -349,7 +350,7 @@ def _after_its_period(day: dt.date, period: dict) -> dt.date:
 
 def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
     leads = _lead_sentences(article.body)
-    for sentence in leads:
+    for n, sentence in enumerate(leads):
         day = _lead_date(sentence, article.published)
         if (
             day is None
@@ -363,7 +364,7 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
             # "Đó là nội dung được định hướng tại Hội nghị báo cáo viên tháng 4/2023. Hội nghị diễn ra
             # ngày 25/4, ...": the conference is named in the sentence before the one that dates it.
             if _SAME_EVENT.match(sentence) and find_kind(sentence) is None:
-                named = next((lead for lead in leads[: leads.index(sentence)] if find_kind(lead)), None)
+                named = next((lead for lead in leads[:n] if find_kind(lead)), None)
                 if named is not None:
                     return f"{named} {sentence}", day
             return sentence, day
