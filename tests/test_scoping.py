@@ -103,6 +103,7 @@ SPEC = {
     "documents:upload": "document",
     "documents:file": "document_file",
     "documents:tracking": "document",
+    "documents:tracking_xlsx": "document",
     "documents:presets": "document",
     "documents:give": "action",
 }

@@ -144,3 +144,39 @@ def test_the_tracking_page_gives_a_review_as_a_report(users, login, world, direc
     assert review.assignment is not None and review.assignment.template == template
     page = client.get(reverse("documents:tracking", args=[directive.pk])).content.decode()
     assert "Quá hạn" in page  # the deadline has passed and the report is not sent
+
+
+def test_the_tracking_matrix_downloads_as_a_spreadsheet_with_attendance(users, login, world, directive):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tuyengiao.documents import implementation
+    from tuyengiao.tasks import services as tasks
+
+    study = implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="study",
+        title="Học tập, quán triệt Kết luận 21-KL/TW",
+        due_on=dt.date(2026, 12, 1),
+        target_percent=90,
+    )
+    task = implementation.give(actor=None, action=study)
+    tasks.report_progress(
+        actor=None, task=task, expected_version=1, percent=100, participants=171, members=200
+    )
+    client = login(users["specialist"])
+    page = client.get(reverse("documents:tracking", args=[directive.pk])).content.decode()
+    assert reverse("documents:tracking_xlsx", args=[directive.pk]) in page
+    assert "85,5% tham gia" in page and "1 đơn vị dưới chỉ tiêu" in page
+    response = client.get(reverse("documents:tracking_xlsx", args=[directive.pk]))
+    assert (
+        response.status_code == 200 and "theo-doi-thuc-hien-21-kltw.xlsx" in response["Content-Disposition"]
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    summary, grid = book["Việc phải làm"], book["Đơn vị × việc"]
+    assert [c.value for c in summary[3]] == [study.title, "01/12/2026", "Tỉnh An", 1, 1, 90, 85.5, 1]
+    assert [c.value for c in grid[2]] == [None, "Trạng thái", "Tiến độ (%)", "Tham gia (%)"]
+    assert [c.value for c in grid[3]] == ["Xã Mới", "Hoàn thành", 100, 85.5]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tuyengiao.core.services import audited_save, fail
 from tuyengiao.core.text import nfc
@@ -208,6 +209,15 @@ class Cell:
         if self.task.status in (TaskStatus.NEW, TaskStatus.IN_PROGRESS) and self.task.deadline < today:
             return "overdue"
         return self.task.status
+
+    @property
+    def label(self) -> str:
+        """The status as the matrix prints it: "Quá hạn", else the task's or the report's own status."""
+        if self.status == "overdue":
+            return str(_("Quá hạn"))
+        if self.submission is not None:
+            return self.submission.get_status_display()
+        return self.task.get_status_display() if self.task is not None else "—"
 
     @property
     def done(self) -> bool:

@@ -19,5 +19,6 @@ urlpatterns = [
     path("<int:pk>/tep/<int:file_pk>/", views.file, name="file"),
     path("<int:pk>/thuc-hien/", views.tracking, name="tracking"),
     path("<int:pk>/thuc-hien/mau/", views.presets, name="presets"),
+    path("<int:pk>/thuc-hien/tai-xlsx/", views.tracking_xlsx, name="tracking_xlsx"),
     path("<int:pk>/thuc-hien/<int:action_pk>/giao/", views.give, name="give"),
 ]

@@ -3,8 +3,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -12,7 +14,7 @@ from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.text import fold
 from tuyengiao.core.views import apply_validation_error, submit_once
-from tuyengiao.documents import implementation, importing, services
+from tuyengiao.documents import exports, implementation, importing, services
 from tuyengiao.documents.forms import (
     ActionForm,
     AliasForm,
@@ -323,15 +325,19 @@ def file(request, pk, file_pk):
 # ---------------------------------------------------------------- implementation tracking
 
 
+def _actions(request, document) -> list[RequiredAction]:
+    return list(
+        RequiredAction.objects.visible_to(request.user)
+        .filter(document=document)
+        .select_related("unit", "task", "assignment")
+    )
+
+
 def tracking(request, pk):
     """Theo dõi thực hiện: the actions asked of the units below, and the units × actions matrix."""
     document = _visible(request, pk)
     user = request.user
-    actions = list(
-        RequiredAction.objects.visible_to(user)
-        .filter(document=document)
-        .select_related("unit", "task", "assignment")
-    )
+    actions = _actions(request, document)
     own_unit = user.unit if user.unit_id and implementation.can_track(user, user.unit) else None
     form = ActionForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -354,6 +360,19 @@ def tracking(request, pk):
         "report_templates": list(_published_templates(request)) if own_unit else [],
     }
     return render(request, "documents/tracking.html", context, status=status)
+
+
+@require_GET
+def tracking_xlsx(request, pk):
+    """The tracking matrix as a spreadsheet (the actions and their totals; units × actions)."""
+    document = _visible(request, pk)
+    content = exports.tracking_xlsx(document, implementation.matrix(_actions(request, document)))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = slugify(fold(document.number)) or "van-ban"
+    response["Content-Disposition"] = f'attachment; filename="theo-doi-thuc-hien-{name}.xlsx"'
+    return response
 
 
 def _published_templates(request):
