@@ -131,14 +131,12 @@ def give(*, actor, action: RequiredAction) -> Task:
     units = units_owing(action, today)
     if not units:
         fail(f"“{action.unit}” không có đơn vị nào bên dưới để giao.", code="state")
-    description = f"Chỉ tiêu: {action.target_percent}% đảng viên tham gia." if action.target_percent else ""
     task = task_services.assign(
         actor=actor,
         assigner=action.unit,
         data=task_services.TaskData(
             title=action.title,
             deadline=max(action.due_on, today),
-            description=description,
             source=TaskSource.DOCUMENT,
             source_reference=action.document.number,
             source_document=action.document,

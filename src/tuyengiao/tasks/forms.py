@@ -21,7 +21,9 @@ class ProgressForm(forms.Form):
         },
     )
     text = forms.CharField(
-        label=_("Kết quả thực hiện"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Kết quả thực hiện"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        required=False,
     )
     file = forms.FileField(
         label=_("Tệp minh chứng"),
@@ -48,6 +50,8 @@ class ProgressForm(forms.Form):
         error_messages={"invalid": _("Nhập một số nguyên."), "min_value": _("Tổng số đảng viên lớn hơn 0.")},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    field_order = ["percent", "participants", "members", "text", "file", "done"]
 
     def __init__(self, *args, attendance: bool = False, **kwargs):
         """`attendance`: the task counts who took part (học tập, quán triệt); otherwise those fields go."""
