@@ -228,3 +228,17 @@ def test_an_update_line_with_the_time_before_the_date_is_the_publication_date():
         "Cập nhật: 08:05, 11/03/2024\nHội nghị báo cáo viên tháng 3 năm 2024\nSáng 10/3, hội nghị đã diễn ra."
     )
     assert split_article(text).published == dt.date(2024, 3, 11)
+
+
+def test_a_date_alone_under_the_headline_is_the_publication_date():
+    page = (
+        "Truy cập nội dung luôn\nBAN TUYÊN GIÁO TỈNH ỦY\n\nGiao ban báo chí tháng 4/2026\n\n06/05/2026\n\n"
+        "Sáng ngày 06/5, Ban Tuyên giáo Tỉnh ủy phối hợp với Hội Nhà báo tỉnh tổ chức giao ban báo chí "
+        "tháng 4, định hướng tuyên truyền tháng 5.\n"
+    )
+    article = split_article(page)
+    assert (article.title, article.published) == ("Giao ban báo chí tháng 4/2026", dt.date(2026, 5, 6))
+    top_bar = split_article(
+        "06/05/2026\n\nGiao ban báo chí tháng 4/2026\n\nSáng ngày 06/5, Ban Tuyên giáo Tỉnh ủy tổ chức giao ban báo chí tháng 4 với các cơ quan báo chí.\n"
+    )
+    assert top_bar.published is None  # alone on the first line: the day the page was rendered

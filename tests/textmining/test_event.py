@@ -472,3 +472,15 @@ def test_who_attended_to_direct_and_run_the_conference_is_its_chair():
         "Dự chỉ đạo và điều hành hội nghị có đồng chí: Nguyễn Văn Bình - Trưởng Ban Tuyên giáo Trung ương."
     )
     assert find_chair(body) == "Nguyễn Văn Bình"
+
+
+def test_who_opens_a_course_organizes_it():
+    event = event_of(
+        "Ngày 03-04/10/2023, Ban Tuyên giáo Huyện ủy phối hợp với Trung tâm Chính trị huyện mở lớp "
+        "bồi dưỡng công tác tuyên giáo năm 2023 cho 50 học viên."
+    )
+    assert (event["kind"], event["organizer"], event["date"]) == (
+        "khac",
+        "Ban Tuyên giáo Huyện ủy",
+        "2023-10-03",
+    )

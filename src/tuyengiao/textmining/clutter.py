@@ -210,11 +210,23 @@ def _is_site_name(line: str) -> bool:
     return len(_MENU_ITEMS.findall(line)) >= 2
 
 
+_BARE_DATE = re.compile(
+    r"^\W*(?:(?:thứ[ \t]+\w+|chủ[ \t]+nhật)[ \t]*,?[ \t]*)?(?:ngày[ \t]+)?(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})\W*$",
+    re.IGNORECASE,
+)
+
+
 def _find_published(lines: list[str]) -> tuple[int, dt.date | None]:
     head = [(i, d) for i, line in enumerate(lines[:_HEAD_LINES]) if (d := _published_in(line))]
     if head:
         # A clock in the site's top bar can look like a date line; the article's own comes later.
         return head[1] if head[0][0] == 0 and len(head) > 1 else head[0]
+    # A date alone on the line under the headline ("Giao ban báo chí tháng 4/2022" / "06/05/2022");
+    # alone on the first line it is the day the page was rendered.
+    for i in range(1, min(len(lines), _HEAD_LINES)):
+        bare = _BARE_DATE.match(lines[i])
+        if bare and _is_headline(lines[i - 1], min_words=4) and (found := find_dates(bare.group("date"))):
+            return i, found[0][0]
     start = max(len(lines) - _TAIL_LINES, _HEAD_LINES)
     for i in range(start, len(lines)):
         if d := _published_in(lines[i]):
@@ -241,6 +253,8 @@ def _find_title(lines: list[str], published_at: int) -> int:
             and _about_the_article(lines, i, text_from)
         )
 
+    if published_at > 0 and _BARE_DATE.match(lines[published_at]) and headline(published_at - 1, min_words=4):
+        return published_at - 1  # the date alone under its headline (_find_published)
     if published_at >= 0:
         # The headline right below the date line (after counters); else the one just above it (menus,
         # banners and breadcrumbs there are shorter); else one further below, before the lead paragraph.

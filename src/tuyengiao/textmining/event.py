@@ -470,7 +470,9 @@ _ORGANIZE = re.compile(
     r"(?<!\w)tổ\s+chức(?!\w)(?!\s+(?:đảng|cơ\s+sở|chính\s+trị|đoàn\s+thể|thực\s+hiện))", _I
 )
 # Without "tổ chức": "Ban Tuyên giáo Tỉnh ủy họp giao ban ...", "... tổng kết công tác năm 2023".
-_HOLD = re.compile(r"(?<!\w)(?:họp|khai\s+mạc|tổng\s+kết|sơ\s+kết|giao\s+ban|triển\s+khai)(?!\w)", _I)
+_HOLD = re.compile(
+    r"(?<!\w)(?:họp|khai\s+mạc|tổng\s+kết|sơ\s+kết|giao\s+ban|triển\s+khai|mở\s+lớp)(?!\w)", _I
+)
 _NOUN_BEFORE = re.compile(r"(?:hội\s+nghị|buổi|cuộc|lễ)\s+$", _I)
 _PASSIVE = re.compile(r"(?:được|các|những|và|nhằm|để)\s+$", _I)
 _MEETING = re.compile(r"Hội\s+(?:nghị|thảo|thi|báo|diễn)(?!\w)")
