@@ -39,3 +39,19 @@ def directive(world):
             subject="Về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
         ),
     )
+
+
+@pytest.fixture
+def study(world, directive):
+    """Tỉnh An's study session of 21-KL/TW for the units below, 90 % of party members to take part."""
+    from tuyengiao.documents import implementation
+
+    return implementation.add_action(
+        actor=None,
+        document=directive,
+        unit=world.an,
+        kind="study",
+        title="Học tập, quán triệt Kết luận 21-KL/TW",
+        due_on=dt.date(2026, 12, 1),
+        target_percent=90,
+    )

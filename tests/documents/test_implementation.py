@@ -116,19 +116,10 @@ def test_a_review_given_as_a_report_asks_every_unit_below_and_fills_the_matrix(w
     ].status == SubmissionStatus.ACCEPTED
 
 
-def test_a_study_session_carries_its_target_to_the_units_and_the_matrix_sums_attendance(world, directive):
+def test_a_study_session_carries_its_target_to_the_units_and_the_matrix_sums_attendance(world, study):
     from tests.factories import REFORM, unit
 
     unit("Xã Hai Mới", parent=world.an, code="AN.X2", valid_from=REFORM)
-    study = implementation.add_action(
-        actor=None,
-        document=directive,
-        unit=world.an,
-        kind="study",
-        title="Học tập, quán triệt",
-        due_on=dt.date(2026, 12, 1),
-        target_percent=90,
-    )
     parent = implementation.give(actor=None, action=study)
     first, second = parent.children.order_by("assignee__name_folded")
     assert (first.attendance_target, second.attendance_target) == (90, 90)

@@ -146,7 +146,7 @@ def test_the_tracking_page_gives_a_review_as_a_report(users, login, world, direc
     assert "Quá hạn" in page  # the deadline has passed and the report is not sent
 
 
-def test_the_tracking_matrix_downloads_as_a_spreadsheet_with_attendance(users, login, world, directive):
+def test_the_tracking_matrix_downloads_as_a_spreadsheet_with_attendance(users, login, directive, study):
     import io
 
     from openpyxl import load_workbook
@@ -154,15 +154,6 @@ def test_the_tracking_matrix_downloads_as_a_spreadsheet_with_attendance(users, l
     from tuyengiao.documents import implementation
     from tuyengiao.tasks import services as tasks
 
-    study = implementation.add_action(
-        actor=None,
-        document=directive,
-        unit=world.an,
-        kind="study",
-        title="Học tập, quán triệt Kết luận 21-KL/TW",
-        due_on=dt.date(2026, 12, 1),
-        target_percent=90,
-    )
     task = implementation.give(actor=None, action=study)
     tasks.report_progress(
         actor=None, task=task, expected_version=1, percent=100, participants=171, members=200
