@@ -69,3 +69,12 @@ def test_demo_builds_thai_nguyen_across_the_reform():
     states = set(children.values_list("status", flat=True))
     assert states == {TaskStatus.NEW, TaskStatus.IN_PROGRESS, TaskStatus.DONE, TaskStatus.CANCELLED}
     assert Task.objects.overdue(dt.date(2026, 11, 22)).exists()
+
+    # the registry: tracking with attendance reported, and a published article waiting for review
+    from tuyengiao.documents.models import ArticleImport, ImportStatus
+
+    studied = Task.objects.filter(parent__isnull=False, attendance_target=90).exclude(members=None)
+    assert studied.exists() and all(t.participants <= t.members for t in studied)
+    article = ArticleImport.objects.get(status=ImportStatus.DRAFT)
+    assert article.extracted["event"]["chair"] == "Nguyễn Văn Hùng"
+    assert [d["number"] for d in article.extracted["documents"]] == ["21-KL/TW", "05-CT/TW"]

@@ -1,13 +1,13 @@
 """Demo registry: the directives the demo's meetings and tasks cite, kept by the centre, with their
-aliases and relations, and Thái Nguyên's tracking of Kết luận 21-KL/TW (the usual cycle, the plan
-and the study sessions given to every commune)."""
+aliases and relations, Thái Nguyên's tracking of Kết luận 21-KL/TW (the usual cycle, the plan
+and the study sessions given to every commune), and a published article waiting for review."""
 
 import datetime as dt
 
 from django.utils import timezone
 
 from tuyengiao.accounts.models import User
-from tuyengiao.documents import implementation, services
+from tuyengiao.documents import implementation, importing, services
 from tuyengiao.documents.models import FieldOfWork, Reach, RequiredAction
 from tuyengiao.orgs.models import OrgUnit, UnitKind
 
@@ -90,3 +90,38 @@ def build(today: dt.date | None = None) -> None:
         RequiredAction.objects.filter(pk=action.pk).update(reach=Reach.COMMUNES)
         action.refresh_from_db()
         implementation.give(actor=specialist, action=action)
+    import_article(today)
+
+
+#: An article as the commission's website would publish it (written for the demo): a study session.
+ARTICLE = """Trang chủ | Tin tức | Hoạt động tuyên giáo
+{published:%d/%m/%Y} 16:20
+
+Thái Nguyên: Học tập, quán triệt Kết luận số 21-KL/TW cho cán bộ chủ chốt
+
+Sáng {day:%d-%m}, tại Hội trường Tỉnh ủy, Ban Tuyên giáo và Dân vận Tỉnh ủy Thái Nguyên tổ chức hội nghị học tập, quán triệt Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị. Đồng chí Nguyễn Văn Hùng, Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì hội nghị.
+
+Hội nghị được kết nối trực tuyến tới các điểm cầu xã, phường với hơn 1.500 cán bộ, đảng viên tham dự. Các đại biểu được nghe phổ biến những nội dung cốt lõi của Kết luận và Chỉ thị số 05-CT/TW của Bộ Chính trị.
+
+Kết luận hội nghị, đồng chí Trưởng ban đề nghị các cấp ủy tập trung một số nhiệm vụ sau:
+
+Một là, xây dựng kế hoạch thực hiện Kết luận phù hợp với tình hình địa phương, hoàn thành trong tháng.
+
+Hai là, tổ chức học tập ở chi bộ, bảo đảm ít nhất 90% đảng viên tham gia.
+
+Ba là, báo cáo kết quả về Ban Tuyên giáo và Dân vận Tỉnh ủy trước ngày 30 hằng tháng.
+
+Tin liên quan
+Đang truy cập: 1.024
+"""
+
+
+def import_article(today: dt.date) -> None:
+    """The article above, dated a few days ago, imported by Thái Nguyên's specialist: a draft to review."""
+    province = OrgUnit.objects.get(name="Thái Nguyên", kind=UnitKind.PROVINCE)
+    specialist = User.objects.filter(username="tn.chuyenvien").first()
+    day = today - dt.timedelta(days=4)
+    text = ARTICLE.format(day=day, published=day)
+    importing.import_files(
+        actor=specialist, unit=province, files=[("hoc-tap-ket-luan-21.txt", text.encode())]
+    )
