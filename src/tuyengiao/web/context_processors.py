@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 def navigation(request):
@@ -12,7 +13,7 @@ def navigation(request):
         (_("Báo cáo"), reverse("reporting:due"), "reporting:"),
         (_("Hội nghị"), reverse("meetings:list"), "meetings:"),
         (_("Nhiệm vụ"), reverse("tasks:mine"), "tasks:"),
-        (_("Văn bản"), reverse("documents:list"), "documents:"),
+        (pgettext("menu", "Văn bản"), reverse("documents:list"), "documents:"),
         (_("Lịch"), reverse("workcalendar:index"), "workcalendar:"),
         (_("Tổ chức"), reverse("orgs:tree"), "orgs:tree"),
         (_("Cụm thi đua"), reverse("orgs:clusters"), "orgs:cluster"),
