@@ -484,3 +484,52 @@ def test_who_opens_a_course_organizes_it():
         "Ban Tuyên giáo Huyện ủy",
         "2023-10-03",
     )
+
+
+def test_titled_names_listed_before_chairing_give_the_first_as_chair():
+    body = (
+        "Chiều 19/12, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023. Trưởng ban Tuyên "
+        "giáo Tỉnh ủy Hà Văn Minh, Phó Trưởng ban Thường trực Ban Tuyên giáo Tỉnh ủy Bùi Văn Sơn chủ trì "
+        "hội nghị."
+    )
+    assert find_chair(body) == "Hà Văn Minh"
+
+
+def test_the_first_of_co_organizers_listed_with_commas_organizes():
+    sentence = (
+        "Sáng 5/12, Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông, Hội Nhà báo tỉnh tổ chức "
+        "hội nghị giao ban báo chí tháng 11."
+    )
+    assert find_organizer(sentence) == "Ban Tuyên giáo Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        (
+            "Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên tháng 5 tại 438 điểm cầu trong cả nước.",
+            None,
+        ),
+        ("Công tác nắm bắt dư luận xã hội tại xã được thực hiện thường xuyên.", None),
+        (
+            "Sáng 14/9, Ban Tuyên giáo Tỉnh ủy tổ chức điều tra dư luận xã hội tại huyện Bắc Trà My theo "
+            "hình thức khảo sát trực tiếp.",
+            "huyện Bắc Trà My",
+        ),
+        ("Ngày 28-11, tại Tỉnh ủy Đồng Nai, Cụm thi đua tổ chức hội nghị giao ban.", "Tỉnh ủy Đồng Nai"),
+    ],
+)
+def test_a_place_is_a_named_place(sentence, place):
+    assert find_location(sentence) == place
+
+
+def test_a_survey_the_commission_carries_out_is_its_event():
+    event = event_of(
+        "Sáng ngày 14/6/2023, Ban Tuyên giáo Tỉnh ủy tổ chức điều tra dư luận xã hội về việc đọc báo Đảng "
+        "tại huyện Bắc Trà My theo hình thức khảo sát trực tiếp."
+    )
+    assert (event["kind"], event["date"], event["organizer"]) == (
+        "khac",
+        "2023-06-14",
+        "Ban Tuyên giáo Tỉnh ủy",
+    )

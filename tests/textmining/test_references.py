@@ -426,3 +426,13 @@ def test_the_secretariat_is_named_whole():
         None,
     )
     assert (ref.issued_by, ref.date) == ("Ban Bí thư Trung ương Đảng", dt.date(2018, 2, 9))
+
+
+def test_a_sentence_opening_with_the_day_a_body_issued_the_document_dates_it():
+    (ref,) = find_references(
+        "Ngày 29/12/2025 Ban Tuyên giáo Huyện ủy đã ban hành văn bản số 61-CV/BTGHU về định hướng tuyên truyền.",
+        None,
+    )
+    assert (ref.date, ref.issued_by) == (dt.date(2025, 12, 29), "Ban Tuyên giáo Huyện ủy")
+    (cited,) = find_references("Ngày 29/12/2025, hội nghị quán triệt Kết luận số 21-KL/TW.", None)
+    assert (cited.date, cited.issued_by) == (None, None)  # the day of a meeting, not of the document

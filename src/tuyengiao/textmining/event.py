@@ -200,6 +200,7 @@ _SAYS = re.compile(
 _ATTEND = re.compile(r"(?<!\w)dự(?!\w)", _I)
 _ATTEND_AND = re.compile(r"dự\s*(?:và|,)\s*$", _I)
 _CO_CHAIR = re.compile(r"\s(?:và|cùng)\s+$", _I)
+_TITLED_NEXT = re.compile(r"\s*,\s*(?:Phó\s+)?(?:Bí\s+thư|Trưởng\s+ban|Chủ\s+tịch|Giám\s+đốc)[^,;.:()]*$", _I)
 _MAX_CUES = 30  # an article names its chair early; a page of "chủ trì" is not worth reading on
 
 
@@ -244,8 +245,12 @@ def _person_for(text: str, cue: re.Match) -> str | None:
             or _SAYS.search(between)
             or (_ATTEND.search(between) and not _ATTEND_AND.search(between))
         ):
-            # Co-chairs "đồng chí X ... và đồng chí Y ... chủ trì": the first one named.
-            while i > 0 and _CO_CHAIR.search(text[before[i - 1][2] : before[i][1]]):
+            # Co-chairs "đồng chí X ... và đồng chí Y ... chủ trì", or titled names in a list ("Trưởng ban
+            # Tuyên giáo Tỉnh ủy X, Phó Trưởng ban Thường trực Y chủ trì"): the first one named.
+            while i > 0 and (
+                _CO_CHAIR.search(text[before[i - 1][2] : before[i][1]])
+                or _TITLED_NEXT.match(text[before[i - 1][2] : before[i][1]])
+            ):
                 i -= 1
             return before[i][0]
     if after and _AFTER_CUE_LOOSE.match(text[end : after[0][1]]) and after[0][1] - end <= 60:
@@ -283,7 +288,7 @@ _VERB = re.compile(
 )
 _NOUN = re.compile(
     r"(?<!\w)(?:hội\s+nghị|giao\s+ban|sơ\s+kết|tổng\s+kết|hội\s+thảo|tọa\s+đàm|hội\s+thi|lễ|buổi|cuộc\s+họp"
-    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn)(?!\w)",
+    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn|điều\s+tra|khảo\s+sát)(?!\w)",
     _I,
 )
 
@@ -489,11 +494,13 @@ _INTRO = re.compile(
     _I,
 )
 _PLACE = re.compile(
-    r"(?<!\w)tại\s+(?!(?:hội\s+nghị|hội\s+thảo|buổi|lễ|đây|đó|chỗ|địa\s+phương|cơ\s+sở|đơn\s+vị|các|nhiều|mỗi)(?!\w))",
+    r"(?<!\w)tại\s+(?!(?:hội\s+nghị|hội\s+thảo|buổi|lễ|đây|đó|chỗ|địa\s+phương|cơ\s+sở|đơn\s+vị|các|nhiều|mỗi)(?!\w))"
+    # "tại 438 điểm cầu" counts connection points; "tại xã được thực hiện" names no place.
+    r"(?![\d.]+\s+điểm\s+cầu|(?-i:xã|phường|huyện|tỉnh)(?:[^\w\s]|$|\s+(?-i:[a-zđà-ỹ])))",
     _I,
 )
 _PLACE_STOP = re.compile(
-    r"[,;(]|\s[-–]\s|\.(?:\s|$)|\s(?:tổ\s+chức|diễn\s+ra|đã|với|có\s+sự|nhằm|để|và\s+trực\s+tuyến|kết\s+nối|tới|đến"
+    r"[,;(]|\s[-–]\s|\.(?:\s|$)|\s(?:tổ\s+chức|diễn\s+ra|đã|với|có\s+sự|nhằm|để|theo|và\s+trực\s+tuyến|kết\s+nối|tới|đến"
     r"|dưới\s+sự)(?!\w)"
 )
 # After a comma the place goes on with a floor, a room or a building: "Phòng họp số 2, tầng 3, Trụ sở
@@ -522,6 +529,13 @@ def _clean_subject(text: str) -> str | None:
     cut = _SUBJECT_CUT.search(text)
     if cut:
         text = text[: cut.start()]
+    # Co-organizers listed after the first ("Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông, ..."):
+    # the organizer is the first body named.
+    if ORG_HEAD.match(text):
+        for comma in re.finditer(r",\s*", text):
+            if ORG_HEAD.match(text, comma.end()):
+                text = text[: comma.start()]
+                break
     text = text.strip(" ,;:–-")
     if not text or len(text.split()) > 20 or not text[0].isupper():
         return None

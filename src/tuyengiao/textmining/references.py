@@ -263,6 +263,31 @@ def _numbered(text: str) -> tuple[_Found, ...]:
     return tuple(found)
 
 
+# "Ngày 5-6-2017, Ban Tuyên giáo Tỉnh ủy (đã) ban hành Công văn số 455-CV/BTGTU": the sentence that
+# opens with a date and a body issuing the document gives its date and issuing body before the number.
+_ISSUED_BEFORE = re.compile(
+    r"(?:^|(?<=[.\n]))\W*(?:ngày[ \t]+)?(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})[ \t]*,?[ \t]*"
+    r"(?P<body>(?:Ban|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Ủy ban|UBND|Thường trực)[^,;.\n]{0,80}?)"
+    r"[ \t]+(?:đã[ \t]+|vừa[ \t]+)?ban[ \t]+hành(?:[ \t]+(?:[^\s,;.]+[ \t]+){0,3}số[ \t]*:?)?[ \t]*$",
+    re.IGNORECASE,
+)
+_ISSUED_WINDOW = 220
+
+
+def _issued_before(text: str, start: int, parsed) -> tuple[dt.date | None, str | None]:
+    lo = max(0, start - _ISSUED_WINDOW)
+    head = text[lo:start]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    m = _ISSUED_BEFORE.search(head[cut + 1 :] if cut != -1 else head)
+    if m is None:
+        return None, None
+    found = date_at(m.group("date"), 0)
+    date = found[0] if found else None
+    if date is not None and parsed.year and date.year != parsed.year:
+        return None, None
+    return date, m.group("body").strip()
+
+
 def find_references(text: str, published: dt.date | None = None) -> list[Reference]:
     """Every mention of a numbered document, in text order."""
     if not text:
@@ -271,6 +296,8 @@ def find_references(text: str, published: dt.date | None = None) -> list[Referen
     for f in _numbered(text):
         parsed = f.parsed
         date, issued_by, end = _tail(text, f.match.end(), published, parsed)
+        if date is None and issued_by is None:
+            date, issued_by = _issued_before(text, f.start, parsed)
         # What is said after "số 18, 19-NQ/TW" (date, body) is said of both.
         for member, start, stop in f.series:
             found.append(
