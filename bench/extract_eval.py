@@ -9,7 +9,9 @@ figures are no longer an unseen measurement. The second held-out set in bench/ar
 (30 articles: 24 .txt, 6 whole .html pages, annotated the same way) was written later by someone
 who saw neither the extractor's code nor the first set: its figures measure the extractor on text
 it has not been tuned on. The three real samples of ../shared/samples/articles are measured too
-when that folder is present. Each set is reported separately.
+when that folder is present. Each set is reported separately. Real published pages are measured
+with `--samples DIR` on folders kept outside the repository (their texts are not ours to commit),
+annotated in the same schema by someone who has not seen the extractor.
 
 Measures, for each set:
 - references: precision, recall and F1 over all articles (micro), a found reference matching an
