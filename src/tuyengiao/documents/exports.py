@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from tuyengiao.core.dates import format_date
+from tuyengiao.core.xlsx import append_row
 from tuyengiao.documents.implementation import Matrix
 
 
@@ -16,9 +17,10 @@ def tracking_xlsx(document, matrix: Matrix) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = "Việc phải làm"
-    summary.append([f"Theo dõi thực hiện {document}"])
+    append_row(summary, [f"Theo dõi thực hiện {document}"])
     summary["A1"].font = Font(bold=True, size=13)
-    summary.append(
+    append_row(
+        summary,
         [
             "Việc",
             "Hạn",
@@ -28,12 +30,13 @@ def tracking_xlsx(document, matrix: Matrix) -> bytes:
             "Chỉ tiêu tham gia (%)",
             "Tham gia (%)",
             "Đơn vị dưới chỉ tiêu",
-        ]
+        ],
     )
     _bold(summary[2])
     for column in matrix.columns:
         action = column.action
-        summary.append(
+        append_row(
+            summary,
             [
                 action.title,
                 format_date(action.due_on),
@@ -43,7 +46,7 @@ def tracking_xlsx(document, matrix: Matrix) -> bytes:
                 action.target_percent,
                 float(column.attendance) if column.attendance is not None else None,
                 column.below_target if column.attendance is not None else None,
-            ]
+            ],
         )
     _widths(summary, (60, 12, 28, 12, 14, 20, 14, 20))
 
@@ -55,8 +58,8 @@ def tracking_xlsx(document, matrix: Matrix) -> bytes:
         )
         first += [action.title] + [None] * (len(parts) - 1)
         second += parts
-    grid.append(first)
-    grid.append(second)
+    append_row(grid, first)
+    append_row(grid, second)
     _bold(grid[1])
     _bold(grid[2])
     column = 2
@@ -72,7 +75,7 @@ def tracking_xlsx(document, matrix: Matrix) -> bytes:
             if action.target_percent is not None:
                 attendance = cell.task.attendance if cell.task is not None else None
                 row.append(float(attendance) if attendance is not None else None)
-        grid.append(row)
+        append_row(grid, row)
     grid.freeze_panes = "B3"
     grid.column_dimensions["A"].width = 30
     for index in range(2, column):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from tuyengiao.accounts.models import Role, User
+from tuyengiao.core.xlsx import append_row
 from tuyengiao.reporting.models import Assignment, SubmissionStatus
 
 ON_TIME, LATE, MISSING, PENDING, RETURNED = "on_time", "late", "missing", "pending", "returned"
@@ -83,22 +84,23 @@ def to_xlsx(assignment: Assignment) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Tình hình nộp"
-    sheet.append([f"{assignment.template.name} — {assignment.period_label}"])
-    sheet.append([f"Hạn nộp: {assignment.deadline:%d/%m/%Y}", result.coverage_label])
-    sheet.append([])
-    sheet.append(["Đơn vị", "Mã", "Tình trạng", "Gửi lúc", "Liên hệ"])
+    append_row(sheet, [f"{assignment.template.name} — {assignment.period_label}"])
+    append_row(sheet, [f"Hạn nộp: {assignment.deadline:%d/%m/%Y}", result.coverage_label])
+    append_row(sheet, [])
+    append_row(sheet, ["Đơn vị", "Mã", "Tình trạng", "Gửi lúc", "Liên hệ"])
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     for row in result.rows:
         sent = row.submission.first_submitted_at
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.submission.unit.name,
                 row.submission.unit.code,
                 row.label,
                 timezone.localtime(sent).strftime("%H:%M %d/%m/%Y") if sent else "",
                 "; ".join(row.contacts),
-            ]
+            ],
         )
     for column, width in zip("ABCDE", (34, 14, 22, 18, 50), strict=True):
         sheet.column_dimensions[column].width = width

@@ -4,6 +4,7 @@ import io
 
 from django.utils import timezone
 
+from tuyengiao.core.xlsx import append_row
 from tuyengiao.reporting.consolidation import Consolidation
 from tuyengiao.reporting.values import display, format_number
 
@@ -15,34 +16,36 @@ def consolidation_xlsx(result: Consolidation) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = "Tổng hợp"
-    summary.append([f"Tổng hợp {result.template_code} — {result.unit} — {result.period.label}"])
-    summary.append([result.coverage_label])
-    summary.append([])
-    summary.append(["Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Số đơn vị có số liệu"])
+    append_row(summary, [f"Tổng hợp {result.template_code} — {result.unit} — {result.period.label}"])
+    append_row(summary, [result.coverage_label])
+    append_row(summary, [])
+    append_row(summary, ["Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Số đơn vị có số liệu"])
     header_row = summary.max_row
     for indicator in result.indicators:
         total = result.totals.get(indicator.code)
-        summary.append(
+        append_row(
+            summary,
             [
                 indicator.code,
                 indicator.name,
                 indicator.unit_of_measure,
                 float(total) if total is not None else None,
                 result.reporting.get(indicator.code, 0),
-            ]
+            ],
         )
     breakdown = book.create_sheet("Theo đơn vị")
     codes = [indicator.code for indicator in result.indicators]
-    breakdown.append(["Đơn vị", "Mã đơn vị", "Đã nộp", *codes])
+    append_row(breakdown, ["Đơn vị", "Mã đơn vị", "Đã nộp", *codes])
     for unit in result.units:
         values = result.per_unit.get(unit.pk, {})
-        breakdown.append(
+        append_row(
+            breakdown,
             [
                 unit.name,
                 unit.code,
                 "Có" if unit.pk in result.submitted_unit_ids else "Chưa",
                 *[float(values[c]) if values.get(c) is not None else None for c in codes],
-            ]
+            ],
         )
     for sheet, row in ((summary, header_row), (breakdown, 1)):
         for cell in sheet[row]:

@@ -26,13 +26,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from tuyengiao.core.text import fold, nfc
+from tuyengiao.core.xlsx import append_row
 from tuyengiao.reporting import expressions, services
 from tuyengiao.reporting.models import (
     ReportTemplate,
@@ -183,13 +183,13 @@ def export_template(template: ReportTemplate) -> bytes:
     _header(sections_sheet, SECTION_COLUMNS)
     sections = list(template.sections.order_by("order", "pk"))
     for section in sections:
-        _append(sections_sheet, [section.code, section.title, section.guidance])
+        append_row(sections_sheet, [section.code, section.title, section.guidance])
 
     indicators_sheet = book.create_sheet(INDICATORS_SHEET)
     _header(indicators_sheet, INDICATOR_COLUMNS)
     indicators = list(template.indicators.select_related("section").order_by("order", "pk"))
     for indicator in indicators:
-        _append(
+        append_row(
             indicators_sheet,
             [
                 indicator.code,
@@ -229,7 +229,7 @@ def export_template(template: ReportTemplate) -> bytes:
     _header(rules_sheet, RULE_COLUMNS)
     rules = list(template.rules.order_by("pk"))
     for rule in rules:
-        _append(
+        append_row(
             rules_sheet,
             [rule.expression, rule.message, choices["Mức độ"].labels.get(rule.severity, rule.severity)],
         )
@@ -250,22 +250,6 @@ def _header(sheet, columns: tuple[Column, ...]) -> None:
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
-
-
-def _append(sheet, values: list) -> None:
-    """One row, texts kept as texts: a name starting with "=" must not become a formula."""
-    sheet.append([_clean(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
-
-
-def _clean(value):
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
 
 
 def _cell_number(value: Decimal | None) -> int | float | None:

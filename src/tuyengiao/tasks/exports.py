@@ -6,6 +6,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from tuyengiao.core.xlsx import append_row
+
 HEADERS = ["Nhiệm vụ", "Đơn vị giao", "Đơn vị thực hiện", "Ngày giao", "Hạn", "Tiến độ (%)", "Trạng thái"]
 
 
@@ -26,11 +28,11 @@ def to_xlsx(tasks, title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(HEADERS)
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(tasks):
-        sheet.append(row)
+        append_row(sheet, row)
     for column, width in zip("ABCDEFG", (60, 28, 28, 12, 12, 12, 16), strict=True):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
