@@ -242,3 +242,12 @@ def test_a_date_alone_under_the_headline_is_the_publication_date():
         "06/05/2026\n\nGiao ban báo chí tháng 4/2026\n\nSáng ngày 06/5, Ban Tuyên giáo Tỉnh ủy tổ chức giao ban báo chí tháng 4 với các cơ quan báo chí.\n"
     )
     assert top_bar.published is None  # alone on the first line: the day the page was rendered
+
+
+def test_a_date_under_the_sites_banner_is_the_day_the_page_was_rendered():
+    page = (
+        "Ban Tuyên giáo Tỉnh ủy Thái Nguyên\nThứ Ba, 12/05/2026\n\nHội nghị báo cáo viên tháng 4 năm 2022\n\n"
+        "Sáng 25/4, Ban Tuyên giáo Tỉnh ủy tổ chức Hội nghị báo cáo viên tháng 4 năm 2022 với các báo cáo "
+        "viên cấp tỉnh.\n"
+    )
+    assert split_article(page).published is None

@@ -533,3 +533,94 @@ def test_a_survey_the_commission_carries_out_is_its_event():
         "2023-06-14",
         "Ban Tuyên giáo Tỉnh ủy",
     )
+
+
+# ---- found in review and in a fifth set of real pages
+
+
+@pytest.mark.parametrize(
+    "body, date",
+    [
+        (  # the only year is a cited document's, and the day would come before it: unknown
+            "Sáng 20/8, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị quán triệt Kết luận số 21-KL/TW ngày "
+            "25 tháng 10 năm 2021 của Ban Chấp hành Trung ương.",
+            None,
+        ),
+        (  # a target year is not the event's; the directive's date is
+            "Ngày 3-12, Huyện ủy tổ chức Hội nghị học tập, quán triệt các chỉ thị của Ban Bí thư.\n"
+            "Các đại biểu được quán triệt Chỉ thị số 20-CT/TW ngày 18-01-2018 của Ban Bí thư, phấn đấu "
+            "đến năm 2030 hoàn thành biên soạn lịch sử Đảng bộ.",
+            "2018-12-03",
+        ),
+        (  # an anniversary's span
+            "Sáng 26/7, tại Tân Biên, Ban Tuyên giáo Trung ương tổ chức buổi gặp mặt kỷ niệm 90 năm thành "
+            "lập ngành Tuyên giáo (1930-2020).",
+            "2020-07-26",
+        ),
+    ],
+)
+def test_the_year_of_an_undated_article_is_not_a_documents_or_a_targets(body, date):
+    assert event_of(body, published=None)["date"] == date
+
+
+def test_a_month_named_before_the_day_is_not_a_document_number():
+    event = event_of(
+        "Để cung cấp thông tin phục vụ công tác tuyên giáo tháng 01/2023, ngày 04/01/2023, tại Hà Nội, "
+        "Ban Tuyên giáo Trung ương đã tổ chức Hội nghị báo cáo viên Trung ương khu vực phía Bắc.",
+        published=dt.date(2023, 1, 6),
+    )
+    assert (event["date"], event["kind"], event["location"]) == ("2023-01-04", "bao_cao_vien", "Hà Nội")
+
+
+@pytest.mark.parametrize(
+    "texts, kind",
+    [
+        (("Hội nghị thường kỳ tổng kết công tác năm 2023",), "tong_ket"),
+        (
+            ("Sáng 13/6, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị thông tin báo chí thường kỳ tháng 6.",),
+            "giao_ban",
+        ),
+    ],
+)
+def test_a_regular_meeting_is_a_briefing_only_when_nothing_else_is_named(texts, kind):
+    assert find_kind(*texts) == kind
+
+
+def test_an_emulation_congress_is_no_contest_and_a_work_session_is_no_review():
+    congress = event_of(
+        "Chiều 24/12, tại Hà Nội, Ban Tuyên giáo và Dân vận Trung ương tổ chức Đại hội Thi đua yêu nước "
+        "giai đoạn 2021-2025 và Hội nghị tổng kết công tác cơ quan năm 2025, triển khai nhiệm vụ năm 2026.",
+        published=dt.date(2025, 12, 25),
+    )
+    assert (congress["kind"], congress["period"]) == ("tong_ket", {"year": 2025, "part": "Y"})
+    visit = event_of(
+        "Sáng 5/3, Thường trực Tỉnh ủy làm việc với Ban Tuyên giáo và Dân vận Tỉnh ủy về kết quả tổng kết "
+        "công tác năm 2025.",
+        published=dt.date(2026, 3, 6),
+    )
+    assert visit["kind"] == "khac"
+
+
+def test_a_title_between_two_names_must_be_only_a_title():
+    body = (
+        "Tại hội nghị, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy tặng hoa chúc mừng đồng chí Trần Thị Bình "
+        "chủ trì hội nghị."
+    )
+    assert find_chair(body) == "Trần Thị Bình"
+
+
+def test_a_place_may_start_with_any_capital():
+    assert find_location("Ban Tuyên giáo Huyện ủy tổ chức hội nghị tại xã Đồng Hỷ.") == "xã Đồng Hỷ"
+    assert find_location("Hội nghị diễn ra tại phường Ứng Hòa, có 200 đại biểu.") == "phường Ứng Hòa"
+
+
+def test_a_headline_naming_a_conference_gives_kind_and_chair_without_a_dated_sentence():
+    article = Article(
+        title="Hội nghị Báo cáo viên tháng 8/2024 cập nhật tình hình thời sự",
+        published=None,
+        body="Tham dự có các báo cáo viên Huyện ủy. Đồng chí Lê Văn Trọng - Trưởng Ban Tuyên giáo Huyện ủy "
+        "chủ trì Hội nghị.",
+    )
+    event = find_event(article)
+    assert (event["kind"], event["date"], event["chair"]) == ("bao_cao_vien", None, "Lê Văn Trọng")
+    assert event["period"] == {"year": 2024, "part": "M08"}

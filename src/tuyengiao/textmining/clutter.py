@@ -221,17 +221,22 @@ def _find_published(lines: list[str]) -> tuple[int, dt.date | None]:
     if head:
         # A clock in the site's top bar can look like a date line; the article's own comes later.
         return head[1] if head[0][0] == 0 and len(head) > 1 else head[0]
-    # A date alone on the line under the headline ("Giao ban báo chí tháng 4/2022" / "06/05/2022");
-    # alone on the first line it is the day the page was rendered.
-    for i in range(1, min(len(lines), _HEAD_LINES)):
-        bare = _BARE_DATE.match(lines[i])
-        if bare and _is_headline(lines[i - 1], min_words=4) and (found := find_dates(bare.group("date"))):
-            return i, found[0][0]
     start = max(len(lines) - _TAIL_LINES, _HEAD_LINES)
     for i in range(start, len(lines)):
         if d := _published_in(lines[i]):
             return i, d
+    # A date alone on the line under the headline ("Giao ban báo chí tháng 4/2022" / "06/05/2022");
+    # under the site's banner, or alone on the first line, it is the day the page was rendered.
+    for i in range(1, min(len(lines), _HEAD_LINES)):
+        bare = _BARE_DATE.match(lines[i])
+        if bare and _dated_headline(lines, i - 1) and (found := find_dates(bare.group("date"))):
+            return i, found[0][0]
     return -1, None
+
+
+def _dated_headline(lines: list[str], i: int) -> bool:
+    """The line is a headline about the article (not a banner or a menu), as _find_title judges one."""
+    return _is_headline(lines[i], 4) and not _is_site_name(lines[i]) and _about_the_article(lines, i)
 
 
 def _syllables(text: str) -> set[str]:
@@ -253,7 +258,11 @@ def _find_title(lines: list[str], published_at: int) -> int:
             and _about_the_article(lines, i, text_from)
         )
 
-    if published_at > 0 and _BARE_DATE.match(lines[published_at]) and headline(published_at - 1, min_words=4):
+    if (
+        published_at > 0
+        and _BARE_DATE.match(lines[published_at])
+        and _dated_headline(lines, published_at - 1)
+    ):
         return published_at - 1  # the date alone under its headline (_find_published)
     if published_at >= 0:
         # The headline right below the date line (after counters); else the one just above it (menus,

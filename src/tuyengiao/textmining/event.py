@@ -12,6 +12,7 @@ import re
 
 from tuyengiao.textmining.clutter import ORG_HEAD, Article, is_prose
 from tuyengiao.textmining.dates import find_dates
+from tuyengiao.textmining.normalize import LOWER, UPPER
 
 _UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -200,7 +201,13 @@ _SAYS = re.compile(
 _ATTEND = re.compile(r"(?<!\w)dự(?!\w)", _I)
 _ATTEND_AND = re.compile(r"dự\s*(?:và|,)\s*$", _I)
 _CO_CHAIR = re.compile(r"\s(?:và|cùng)\s+$", _I)
-_TITLED_NEXT = re.compile(r"\s*,\s*(?:Phó\s+)?(?:Bí\s+thư|Trưởng\s+ban|Chủ\s+tịch|Giám\s+đốc)[^,;.:()]*$", _I)
+_TITLED_NEXT = re.compile(
+    r"\s*,\s*(?:Phó\s+)?(?:Bí\s+thư|Trưởng\s+ban|Chủ\s+tịch|Giám\s+đốc)"
+    # then only the title's own words: capitalized ones and those of a body's name ("Thường trực Ban ...")
+    rf"(?:\s+(?:(?-i:[{UPPER}])[^\s,;.:()]*|(?-i:ban|thường|trực|tỉnh|ủy|huyện|thành|phố|thị|xã|phường|quận|và|dân|vận"
+    r"|tuyên|giáo|trung|ương|đảng|bộ|chính|trị|nhân|mặt|trận|tổ|quốc|cơ|quan|khối)))*\s*$",
+    _I,
+)
 _MAX_CUES = 30  # an article names its chair early; a page of "chủ trì" is not worth reading on
 
 
@@ -279,7 +286,10 @@ _DATE_CUE = re.compile(
     r"|^\W*|\s[-–]\s*)$",
     _I,
 )
-_DOC_BEFORE = re.compile(r"\d+\s*[-/]\s*[\wĐđ.]*/?[\wĐđ\-]*\s*,?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$", _I)
+_DOC_BEFORE = re.compile(
+    r"(?<!\d)(?<!tháng )(?<!Tháng )\d+\s*[-/]\s*[\wĐđ.]*/?[\wĐđ\-]*\s*,?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$",
+    _I,
+)
 _DOC_AFTER = re.compile(r"\s*,?\s*(?:của|về\s+việc|về)(?!\w)", _I)
 _TODAY = re.compile(rf"^\W*(?:{_TIME_WORDS}\s+nay|hôm\s+nay)(?!\s*\()", _I)
 _YESTERDAY = re.compile(rf"^\W*(?:{_TIME_WORDS}\s+qua|hôm\s+qua)(?!\s*\()", _I)
@@ -324,16 +334,42 @@ def _lead_sentences(body: str) -> list[str]:
 _ANCHOR_CHARS = 3000
 
 
-def _anchor(sentence: str, title: str | None, body: str = "") -> dt.date | None:
-    """For an article that shows no publication date: a stand-in for it, the last day of the year
-    the event's own words name ("giao ban ... tháng 8/2024", "tập huấn ... năm 2023"), else the
-    title's, else the first period the article speaks of ("6 tháng đầu năm 2020"), so that
-    "Sáng 20/8" still reads as 20/08/2024. None when nothing names a year."""
+def _anchor(sentence: str, title: str | None, body: str = "") -> tuple[int, dt.date | None] | None:
+    """For an article that shows no publication date, the year its event is in: the year the event's
+    own words name ("giao ban ... tháng 8/2024", "tập huấn ... năm 2023"), else the title's, else the
+    first period the article speaks of ("6 tháng đầu năm 2020"), else an anniversary's span
+    ("kỷ niệm 90 năm ... (1930-2020)"). Failing those, the latest date the article gives in full (a
+    cited document's), which the event cannot come before: (year, that date). None when nothing
+    names a year."""
     for text in (sentence, title, body[:_ANCHOR_CHARS]):
-        for m in _PERIOD.finditer(text or ""):
-            year = next((int(y) for y in m.group("hy", "ny", "qy", "my", "y") if y), None)
-            if year is not None and 1900 <= year <= 2199:
-                return dt.date(year, 12, 31)
+        if year := _named_year(text or ""):
+            return year, None
+    dates = [day for day, _, _ in find_dates(body[:_ANCHOR_CHARS]) if day.year >= MIN_EVENT_YEAR]
+    if dates:
+        latest = max(dates)
+        return latest.year, latest
+    return None
+
+
+MIN_EVENT_YEAR = 1945
+# "phấn đấu đến năm 2030", "tầm nhìn đến năm 2045": a target, not the year of the event.
+_TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|vào)\s+$", _I)
+_SPAN = re.compile(r"\(\s*(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\s*\)")
+
+
+def _named_year(text: str) -> int | None:
+    inside_dates = [(start, end) for _, start, end in find_dates(text)] if "năm" in text else []
+    for m in _PERIOD.finditer(text):
+        year = next((int(y) for y in m.group("hy", "ny", "qy", "my", "y") if y), None)
+        if year is None or not MIN_EVENT_YEAR <= year <= 2199:
+            continue
+        if any(start < m.end() and m.start() < end for start, end in inside_dates):
+            continue  # "ngày 25 tháng 10 năm 2021" dates a document
+        if _TARGET_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        return year
+    if (span := _SPAN.search(text)) and re.search(r"kỷ\s+niệm", text[: span.start()], _I):
+        return int(span.group(1))
     return None
 
 
@@ -362,9 +398,12 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
             and article.published is None
             and (anchor := _anchor(sentence, article.title, article.body))
         ):
-            day = _lead_date(sentence, anchor - dt.timedelta(days=7))  # resolve_partial's slack
+            year, not_before = anchor
+            day = _lead_date(sentence, dt.date(year, 12, 24))  # resolve_partial's slack reaches 31/12
             if day is not None:
-                day = _after_its_period(day, _event_period(sentence, article.title, anchor.year))
+                day = _after_its_period(day, _event_period(sentence, article.title, year))
+                if not_before is not None and day < not_before:
+                    day = None  # before the document it cites: the year is not known after all
         if day and _NOUN.search(sentence):
             # "Đó là nội dung được định hướng tại Hội nghị báo cáo viên tháng 4/2023. Hội nghị diễn ra
             # ngày 25/4, ...": the conference is named in the sentence before the one that dates it.
@@ -390,7 +429,7 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
 # ------------------------------------------------------------------------------------- kind, period
 
 _KINDS = re.compile(
-    r"(?P<giao_ban>giao\s+ban|(?<!\w)thường\s+kỳ(?!\w))"
+    r"(?P<giao_ban>giao\s+ban)"
     r"|(?P<bao_cao_vien>hội\s+nghị(?:\s+(?!sơ\s+kết|tổng\s+kết|giao\s+ban)[^\s.;]+){0,8}?\s+báo\s+cáo\s+viên)"
     r"|(?P<so_ket>sơ\s+kết)|(?P<tong_ket>tổng\s+kết)",
     _I,
@@ -410,8 +449,8 @@ _PERIOD = re.compile(
 # Events that review nothing, whatever year they name ("lớp tập huấn ... năm 2022" is its edition):
 # courses, contests, seminars, study sessions of a resolution, festivals.
 _OTHER_EVENT = re.compile(
-    r"(?<!\w)(?:tập\s+huấn|bồi\s+dưỡng|hội\s+thi|cuộc\s+thi|hội\s+thảo|tọa\s+đàm|học\s+tập\s*,?\s*quán\s+triệt"
-    r"|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn)(?!\w)",
+    r"(?<!\w)(?:tập\s+huấn|bồi\s+dưỡng|hội\s+thi(?!\s+đua)|cuộc\s+thi|hội\s+thảo|tọa\s+đàm"
+    r"|học\s+tập\s*,?\s*quán\s+triệt|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn|làm\s+việc\s+với)(?!\w)",
     _I,
 )
 
@@ -421,7 +460,11 @@ def find_kind(*texts: str | None) -> str | None:
     for text in texts:
         if text and (m := _KINDS.search(text)):
             return m.lastgroup
-    return None
+    # "hội nghị thông tin báo chí thường kỳ": a regular briefing, when nothing else is named.
+    return "giao_ban" if any(text and _REGULAR.search(text) for text in texts) else None
+
+
+_REGULAR = re.compile(r"(?<!\w)thường\s+kỳ(?!\w)", _I)
 
 
 def is_other_event(*texts: str | None) -> bool:
@@ -496,7 +539,7 @@ _INTRO = re.compile(
 _PLACE = re.compile(
     r"(?<!\w)tại\s+(?!(?:hội\s+nghị|hội\s+thảo|buổi|lễ|đây|đó|chỗ|địa\s+phương|cơ\s+sở|đơn\s+vị|các|nhiều|mỗi)(?!\w))"
     # "tại 438 điểm cầu" counts connection points; "tại xã được thực hiện" names no place.
-    r"(?![\d.]+\s+điểm\s+cầu|(?-i:xã|phường|huyện|tỉnh)(?:[^\w\s]|$|\s+(?-i:[a-zđà-ỹ])))",
+    rf"(?![\d.]+\s+điểm\s+cầu|(?-i:xã|phường|huyện|tỉnh)(?:[^\w\s]|$|\s+(?-i:[{LOWER}])))",
     _I,
 )
 _PLACE_STOP = re.compile(
@@ -665,19 +708,27 @@ def _location_after(body: str, sentence: str) -> str | None:
     return find_location(following) if _SAME_EVENT.match(following) else None
 
 
+_CONFERENCE_NAMED = re.compile(r"\W*(?:hội\s+nghị|giao\s+ban)(?!\w)", _I)
+
+
 def find_event(article: Article) -> dict:
     """The event dict of the extract schema for one article."""
     sentence, day = _event_sentence(article)
     published = article.published
     default_year = day.year if day else (published.year if published else None)
+    if default_year is None and (anchor := _anchor(sentence or "", article.title, article.body)):
+        default_year = anchor[0]
     if sentence is None:
+        # No sentence dates an event. A headline that names a conference ("Hội nghị báo cáo viên tháng
+        # 8/2024 ...") still tells its kind and who chaired it; a work summary has neither.
+        named = _CONFERENCE_NAMED.match(article.title or "") and find_kind(article.title)
         return {
-            "kind": "khac",
+            "kind": named or "khac",
             "date": None,
             "period": find_period(article.title, default_year),
             "organizer": article.source or _acting_body(article),
             "location": None,
-            "chair": None,
+            "chair": (find_chair(article.body) or find_chair("\n".join(article.captions))) if named else None,
         }
     period = _event_period(sentence, article.title, default_year)
     kind = "khac" if is_other_event(sentence, article.title) else find_kind(sentence, article.title)

@@ -85,3 +85,8 @@ def normalize(text: str) -> str:
     if "–" in text:
         text = _NUMBER_DASH.sub(r"\1-", text)
     return _CLUSTER.sub(_move_tone, text)
+
+
+#: Vietnamese letters for regex character classes, by case (the range à-ỹ would hold capitals too).
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
