@@ -133,3 +133,46 @@ def test_a_study_session_carries_its_target_to_the_units_and_the_matrix_sums_att
     column = implementation.matrix([study]).columns[0]
     assert (column.done, column.owing, column.participants, column.members) == (2, 2, 140, 150)
     assert str(column.attendance) == "93.3" and column.below_target == 0
+
+
+def test_study_tasks_given_before_attendance_was_counted_take_their_targets(world, study):
+    """The data migration documents/0004: open tasks of a study action get its target back."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories import REFORM, unit
+
+    unit("Xã Hai Mới", parent=world.an, code="AN.X2", valid_from=REFORM)
+    parent = implementation.give(actor=None, action=study)
+    first, second = parent.children.order_by("assignee__name_folded")
+    tasks.report_progress(actor=None, task=first, expected_version=1, percent=100, participants=9, members=10)
+    Task.objects.filter(pk__in=[parent.pk, first.pk, second.pk]).update(attendance_target=None)
+    migration = importlib.import_module(
+        "tuyengiao.documents.migrations.0004_attendance_of_study_tasks_given_before"
+    )
+    migration.carry_targets(apps, None)
+    targets = dict(
+        Task.objects.filter(pk__in=[parent.pk, first.pk, second.pk]).values_list("pk", "attendance_target")
+    )
+    assert targets == {parent.pk: 90, first.pk: None, second.pk: 90}  # a finished task is left as it was
+
+
+def test_a_cancelled_unit_leaves_the_attendance_totals(world, study):
+    from tests.factories import REFORM, unit
+
+    unit("Xã Hai Mới", parent=world.an, code="AN.X2", valid_from=REFORM)
+    parent = implementation.give(actor=None, action=study)
+    first, second = parent.children.order_by("assignee__name_folded")
+    tasks.report_progress(
+        actor=None, task=first, expected_version=1, percent=100, participants=95, members=100
+    )
+    tasks.report_progress(
+        actor=None, task=second, expected_version=1, percent=50, participants=10, members=100
+    )
+    tasks.cancel(actor=None, task=Task.objects.get(pk=second.pk), reason="Sáp nhập")
+    study.refresh_from_db()
+    column = implementation.matrix([study]).columns[0]
+    assert (column.participants, column.members, column.below_target) == (95, 100, 0)
+    parent.refresh_from_db()
+    assert (parent.participants, parent.members) == (95, 100)

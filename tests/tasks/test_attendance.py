@@ -104,3 +104,29 @@ def test_a_task_without_a_target_asks_no_figures(cascade, world, login, client):
     login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
     page = client.get(reverse("tasks:detail", args=[child.pk])).content.decode()
     assert 'name="participants"' not in page and "Tham gia" not in page
+
+
+def test_under_the_target_is_judged_by_the_exact_figures(study, communes):
+    child = study.children.get(assignee=communes[0])
+    done = _report(child, percent=100, participants=449, members=499)  # 89,98 %: prints 90,0
+    assert str(done.attendance) == "90.0" and done.below_target
+
+
+def test_figures_beyond_any_unit_are_refused_in_the_form_and_the_service(study, world, login, client):
+    child = study.children.get(assignee=world.new_commune)
+    with pytest.raises(ValidationError, match="1.000.000"):
+        _report(child, percent=50, participants=10, members=3_000_000_000)
+    login(user("cb.moi", world.new_commune, Role.UNIT_OFFICER))
+    refused = client.post(
+        reverse("tasks:detail", args=[child.pk]),
+        {"percent": "50", "participants": "10", "members": "3000000000", "version": "1"},
+    )
+    assert refused.status_code == 400 and "Số quá lớn" in refused.content.decode()
+
+
+def test_the_database_keeps_both_figures_or_neither(study, communes):
+    from django.db import IntegrityError, transaction
+
+    child = study.children.get(assignee=communes[0])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(child).objects.filter(pk=child.pk).update(participants=5, members=None)

@@ -248,7 +248,7 @@ class Column:
 
 
 def _column(action: RequiredAction, cells: list[Cell]) -> Column:
-    tasks = [c.task for c in cells if c.task is not None and c.task.members]
+    tasks = [c.task for c in cells if c.owed and c.task is not None and c.task.members]  # cancelled left out
     return Column(
         action=action,
         done=sum(c.done for c in cells),

@@ -5,6 +5,7 @@ from tuyengiao.meetings.forms import units_below
 from tuyengiao.orgs.forms import BootstrapMixin, VietnameseDateField
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.tasks.models import TaskSource
+from tuyengiao.tasks.services import MAX_MEMBERS
 
 
 class ProgressForm(forms.Form):
@@ -38,16 +39,26 @@ class ProgressForm(forms.Form):
     participants = forms.IntegerField(
         label=_("Số đảng viên tham gia"),
         min_value=0,
+        max_value=MAX_MEMBERS,
         required=False,
         widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
-        error_messages={"invalid": _("Nhập một số nguyên."), "min_value": _("Không nhập số âm.")},
+        error_messages={
+            "invalid": _("Nhập một số nguyên."),
+            "min_value": _("Không nhập số âm."),
+            "max_value": _("Số quá lớn cho một đơn vị."),
+        },
     )
     members = forms.IntegerField(
         label=_("Tổng số đảng viên"),
         min_value=1,
+        max_value=MAX_MEMBERS,
         required=False,
         widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
-        error_messages={"invalid": _("Nhập một số nguyên."), "min_value": _("Tổng số đảng viên lớn hơn 0.")},
+        error_messages={
+            "invalid": _("Nhập một số nguyên."),
+            "min_value": _("Tổng số đảng viên lớn hơn 0."),
+            "max_value": _("Số quá lớn cho một đơn vị."),
+        },
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

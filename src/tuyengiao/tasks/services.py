@@ -24,6 +24,9 @@ from tuyengiao.orgs import queries as org_queries
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.tasks.models import AssigneeRole, ProgressUpdate, Task, TaskSource, TaskStatus
 
+#: Party members one unit reports on at most (the largest party committees count a few hundred thousand).
+MAX_MEMBERS = 1_000_000
+
 PARENT_RULE = (
     "Nhiệm vụ giao cho nhiều đơn vị: tiến độ chung là trung bình tiến độ của các đơn vị "
     "(không tính đơn vị đã hủy); hoàn thành khi mọi đơn vị đều hoàn thành."
@@ -255,6 +258,8 @@ def _attendance(task: Task, participants, members, *, completing: bool) -> tuple
         fail("Nhập tổng số đảng viên (lớn hơn 0).", field="members")
     if participants is None or participants < 0:
         fail("Nhập số đảng viên tham gia.", field="participants")
+    if members > MAX_MEMBERS:
+        fail("Tổng số đảng viên của một đơn vị không quá 1.000.000.", field="members")
     if participants > members:
         fail(
             f"Số đảng viên tham gia ({participants}) không vượt quá tổng số đảng viên ({members}).",
@@ -295,7 +300,7 @@ def roll_up(parent_id: int, *, actor=None) -> Task:
         n=Count("pk"),
         done=Count("pk", filter=Q(status=TaskStatus.DONE)),
         started=Count("pk", filter=~Q(status=TaskStatus.NEW)),
-        participants=Sum("participants", filter=Q(members__isnull=False)),
+        participants=Sum("participants"),
         members=Sum("members"),
     )
     progress = round(figures["mean"] or 0)
