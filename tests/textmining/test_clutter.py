@@ -251,3 +251,12 @@ def test_a_date_under_the_sites_banner_is_the_day_the_page_was_rendered():
         "viên cấp tỉnh.\n"
     )
     assert split_article(page).published is None
+
+
+def test_a_headline_in_capitals_is_the_title_and_a_banner_in_capitals_is_not():
+    page = (
+        "BAN TUYÊN GIÁO TỈNH ỦY THÁI NGUYÊN\n\nHỘI NGHỊ BÁO CÁO VIÊN HUYỆN ỦY QUÝ I NĂM 2023\n\n"
+        "Sáng 30/3, Ban Tuyên giáo Huyện ủy tổ chức Hội nghị báo cáo viên Huyện ủy quý I năm 2023 tại hội trường "
+        "tầng 3.\n"
+    )
+    assert split_article(page).title == "HỘI NGHỊ BÁO CÁO VIÊN HUYỆN ỦY QUÝ I NĂM 2023"

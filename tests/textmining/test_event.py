@@ -624,3 +624,31 @@ def test_a_headline_naming_a_conference_gives_kind_and_chair_without_a_dated_sen
     event = find_event(article)
     assert (event["kind"], event["date"], event["chair"]) == ("bao_cao_vien", None, "Lê Văn Trọng")
     assert event["period"] == {"year": 2024, "part": "M08"}
+
+
+@pytest.mark.parametrize(
+    "body, kind, date",
+    [
+        (  # dots for slashes, in the day and in the month's year
+            "BHG - Sáng 15.7, tại Hà Nội, Ban Tuyên giáo Trung ương tổ chức hội nghị báo cáo viên trực tuyến "
+            "tháng 7.2021 tới 457 điểm cầu cả nước.",
+            "bao_cao_vien",
+            "2021-07-15",
+        ),
+        (  # the dateline's bracket before the day
+            "(NTO) Ngày 12-4, đồng chí Nguyễn Minh An, Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì Hội nghị giao ban "
+            "công tác tuyên giáo quý I-2019.",
+            "giao_ban",
+            "2019-04-12",
+        ),
+        (  # a New Year visit in January stays in the year it names
+            "Ngày 28-1, đồng chí Tăng Văn Phong, Phó Trưởng Ban Tuyên giáo và Dân vận Thành ủy cùng đoàn công tác "
+            "đã đến thăm, chúc Tết Nguyên đán năm 2026 các cơ quan, đơn vị.",
+            "khac",
+            "2026-01-28",
+        ),
+    ],
+)
+def test_undated_articles_from_real_pages(body, kind, date):
+    event = event_of(body, published=None)
+    assert (event["kind"], event["date"]) == (kind, date)

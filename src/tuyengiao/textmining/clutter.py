@@ -250,11 +250,27 @@ def _about_the_article(lines: list[str], i: int, text_from: int | None = None) -
     return len(_syllables(lines[i]) & _syllables(" ".join(prose)[:1500])) >= 2
 
 
+# A headline in capitals ("HỘI NGHỊ BÁO CÁO VIÊN THÁNG 3", "GIANG THÀNH TỔNG KẾT CÔNG TÁC NĂM 2021")
+# says what happened or when; a banner in capitals ("BAN TUYÊN GIÁO TỈNH ỦY THÁI NGUYÊN") only who.
+_CAPITALS_EVENT = re.compile(
+    r"HỘI NGHỊ|TỔ CHỨC|TỔNG KẾT|SƠ KẾT|GIAO BAN|TỌA ĐÀM|HỘI THẢO|TẬP HUẤN|ĐỊNH HƯỚNG|KỶ NIỆM|QUÁN TRIỆT|\d"
+)
+
+
+def _capitals_headline(line: str) -> bool:
+    return (
+        line.upper() == line
+        and _words(line) >= 6
+        and not _PORTAL.match(line)
+        and bool(_CAPITALS_EVENT.search(line))
+    )
+
+
 def _find_title(lines: list[str], published_at: int) -> int:
     def headline(i: int, min_words: int = 5, text_from: int | None = None) -> bool:
         return (
             _is_headline(lines[i], min_words)
-            and not _is_site_name(lines[i])
+            and (not _is_site_name(lines[i]) or _capitals_headline(lines[i]))
             and _about_the_article(lines, i, text_from)
         )
 

@@ -281,7 +281,7 @@ def find_chair(body: str) -> str | None:
 _TIME_WORDS = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
 _DATE_CUE = re.compile(
     rf"(?:(?<!\w){_TIME_WORDS}(?:\s+(?:nay|qua|mai))?\s*(?:thứ\s+\w+|chủ\s+nhật)?\s*[,(]?\s*(?:ngày\s*)?"
-    rf"|(?:^|[,;:–\-]\s*|(?<!\w)(?:vào|trong|từ|diễn\s+ra)\s+(?:(?:hai|2|ba|3)\s+)?|(?<!\w)hôm\s+)ngày\s*"
+    rf"|(?:^|[,;:–\-)]\s*|(?<!\w)(?:vào|trong|từ|diễn\s+ra)\s+(?:(?:hai|2|ba|3)\s+)?|(?<!\w)hôm\s+)ngày\s*"
     r"|(?<!\w)(?:nay|qua|thứ\s+\w+|chủ\s+nhật)\s*\(\s*"
     r"|^\W*|\s[-–]\s*)$",
     _I,
@@ -298,7 +298,7 @@ _VERB = re.compile(
 )
 _NOUN = re.compile(
     r"(?<!\w)(?:hội\s+nghị|giao\s+ban|sơ\s+kết|tổng\s+kết|hội\s+thảo|tọa\s+đàm|hội\s+thi|lễ|buổi|cuộc\s+họp"
-    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn|điều\s+tra|khảo\s+sát)(?!\w)",
+    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn|điều\s+tra|khảo\s+sát|đến\s+thăm|chúc\s+tết|làm\s+việc\s+với)(?!\w)",
     _I,
 )
 
@@ -400,10 +400,10 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
         ):
             year, not_before = anchor
             day = _lead_date(sentence, dt.date(year, 12, 24))  # resolve_partial's slack reaches 31/12
-            if day is not None:
+            if day is not None and not is_other_event(sentence, article.title):
                 day = _after_its_period(day, _event_period(sentence, article.title, year))
-                if not_before is not None and day < not_before:
-                    day = None  # before the document it cites: the year is not known after all
+            if day is not None and not_before is not None and day < not_before:
+                day = None  # before the document it cites: the year is not known after all
         if day and _NOUN.search(sentence):
             # "Đó là nội dung được định hướng tại Hội nghị báo cáo viên tháng 4/2023. Hội nghị diễn ra
             # ngày 25/4, ...": the conference is named in the sentence before the one that dates it.
@@ -438,8 +438,8 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PERIOD = re.compile(
     r"(?<!\w)(?:6|sáu)\s+tháng(?:\s+(?P<half>đầu|cuối)\s+năm|(?!\s+(?:đầu|cuối)(?!\w)))(?:\s+(?:năm\s+)?(?P<hy>\d{4}))?"
     r"|(?<!\w)(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:năm\s+)?(?P<ny>\d{4}))?"
-    r"|(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm|-)\s*(?P<qy>\d{4}))?"
-    r"|(?<!\d\s)(?<!\d)(?<!\w)tháng\s+(?P<m>\d{1,2})(?!\d)(?!\s*[-–/.]\s*\d{1,2}(?!\d))(?:\s*(?:/|năm|-)\s*(?P<my>\d{4}))?"
+    r"|(?<!\w)quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm|-)\s*|\.)?(?P<qy>(?<=[\s/\-.m])\d{4})?"
+    r"|(?<!\d\s)(?<!\d)(?<!\w)tháng\s+(?P<m>\d{1,2})(?!\d)(?!\s*[-–/.]\s*\d{1,2}(?!\d))(?:\s*(?:/|năm|-)\s*|\.)?(?P<my>(?<=[\s/\-.m])\d{4})?"
     r"|(?<!\w)năm\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)"
     r"|(?P<yearly>(?<!\w)(?:tổng\s+kết|cả)\s+năm(?!\w))",
     _I,
@@ -450,7 +450,8 @@ _PERIOD = re.compile(
 # courses, contests, seminars, study sessions of a resolution, festivals.
 _OTHER_EVENT = re.compile(
     r"(?<!\w)(?:tập\s+huấn|bồi\s+dưỡng|hội\s+thi(?!\s+đua)|cuộc\s+thi|hội\s+thảo|tọa\s+đàm"
-    r"|học\s+tập\s*,?\s*quán\s+triệt|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn|làm\s+việc\s+với)(?!\w)",
+    r"|học\s+tập\s*,?\s*quán\s+triệt|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn|làm\s+việc\s+với|đến\s+thăm"
+    r"|chúc\s+tết)(?!\w)",
     _I,
 )
 
