@@ -652,3 +652,26 @@ def test_a_headline_naming_a_conference_gives_kind_and_chair_without_a_dated_sen
 def test_undated_articles_from_real_pages(body, kind, date):
     event = event_of(body, published=None)
     assert (event["kind"], event["date"]) == (kind, date)
+
+
+def test_a_work_session_is_an_event_of_its_own_and_a_press_conference_a_briefing():
+    visit = event_of(
+        " - Ngày 18/6, Ban Tuyên giáo Tỉnh ủy đã làm việc về công tác tuyên giáo 6 tháng đầu năm 2023, "
+        "tại huyện Thoại Sơn.",
+        published=dt.date(2023, 6, 18),
+    )
+    assert (visit["kind"], visit["date"], visit["period"]) == (
+        "khac",
+        "2023-06-18",
+        {"year": None, "part": None},
+    )
+    assert visit["organizer"] == "Ban Tuyên giáo Tỉnh ủy" and visit["location"] == "huyện Thoại Sơn"
+    assert find_kind("Chiều 10/10, Ủy ban nhân dân tỉnh tổ chức họp báo định kỳ quý III.") == "giao_ban"
+
+
+def test_co_organizers_joined_by_dashes_leave_the_first():
+    sentence = (
+        "Sáng 26/5, Ban Tuyên giáo Tỉnh ủy- Sở Thông tin và truyền thông- Hội Nhà báo tỉnh tổ chức giao ban "
+        "báo chí tháng 5."
+    )
+    assert find_organizer(sentence) == "Ban Tuyên giáo Tỉnh ủy"

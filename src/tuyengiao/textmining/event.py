@@ -298,7 +298,7 @@ _VERB = re.compile(
 )
 _NOUN = re.compile(
     r"(?<!\w)(?:hội\s+nghị|giao\s+ban|sơ\s+kết|tổng\s+kết|hội\s+thảo|tọa\s+đàm|hội\s+thi|lễ|buổi|cuộc\s+họp"
-    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn|điều\s+tra|khảo\s+sát|đến\s+thăm|chúc\s+tết|làm\s+việc\s+với)(?!\w)",
+    r"|họp|lớp|gặp\s+mặt|chương\s+trình|phiên|hội\s+báo|liên\s+hoan|diễn\s+đàn|điều\s+tra|khảo\s+sát|kiểm\s+tra|đến\s+thăm|chúc\s+tết|làm\s+việc)(?!\w)",
     _I,
 )
 
@@ -429,7 +429,7 @@ def _event_sentence(article: Article) -> tuple[str | None, dt.date | None]:
 # ------------------------------------------------------------------------------------- kind, period
 
 _KINDS = re.compile(
-    r"(?P<giao_ban>giao\s+ban)"
+    r"(?P<giao_ban>giao\s+ban|họp\s+báo)"
     r"|(?P<bao_cao_vien>hội\s+nghị(?:\s+(?!sơ\s+kết|tổng\s+kết|giao\s+ban)[^\s.;]+){0,8}?\s+báo\s+cáo\s+viên)"
     r"|(?P<so_ket>sơ\s+kết)|(?P<tong_ket>tổng\s+kết)",
     _I,
@@ -450,7 +450,7 @@ _PERIOD = re.compile(
 # courses, contests, seminars, study sessions of a resolution, festivals.
 _OTHER_EVENT = re.compile(
     r"(?<!\w)(?:tập\s+huấn|bồi\s+dưỡng|hội\s+thi(?!\s+đua)|cuộc\s+thi|hội\s+thảo|tọa\s+đàm"
-    r"|học\s+tập\s*,?\s*quán\s+triệt|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn|làm\s+việc\s+với|đến\s+thăm"
+    r"|học\s+tập\s*,?\s*quán\s+triệt|quán\s+triệt|hội\s+diễn|liên\s+hoan|diễn\s+đàn|làm\s+việc|đến\s+thăm"
     r"|chúc\s+tết)(?!\w)",
     _I,
 )
@@ -520,7 +520,8 @@ _ORGANIZE = re.compile(
 )
 # Without "tổ chức": "Ban Tuyên giáo Tỉnh ủy họp giao ban ...", "... tổng kết công tác năm 2023".
 _HOLD = re.compile(
-    r"(?<!\w)(?:họp|khai\s+mạc|tổng\s+kết|sơ\s+kết|giao\s+ban|triển\s+khai|mở\s+lớp)(?!\w)", _I
+    r"(?<!\w)(?:họp|khai\s+mạc|tổng\s+kết|sơ\s+kết|giao\s+ban|triển\s+khai|mở\s+lớp|làm\s+việc|kiểm\s+tra)(?!\w)",
+    _I,
 )
 _NOUN_BEFORE = re.compile(r"(?:hội\s+nghị|buổi|cuộc|lễ)\s+$", _I)
 _PASSIVE = re.compile(r"(?:được|các|những|và|nhằm|để)\s+$", _I)
@@ -576,7 +577,7 @@ def _clean_subject(text: str) -> str | None:
     # Co-organizers listed after the first ("Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông, ..."):
     # the organizer is the first body named.
     if ORG_HEAD.match(text):
-        for comma in re.finditer(r",\s*", text):
+        for comma in re.finditer(r",\s*|\s*[-–]\s*(?=[A-ZĐ])", text):
             if ORG_HEAD.match(text, comma.end()):
                 text = text[: comma.start()]
                 break
