@@ -8,6 +8,22 @@ from tuyengiao.tasks.models import TaskSource
 from tuyengiao.tasks.services import MAX_MEMBERS
 
 
+def _party_members(label, min_value: int, too_few) -> forms.IntegerField:
+    """A count of a unit's party members (attendance of a study session), optional."""
+    return forms.IntegerField(
+        label=label,
+        min_value=min_value,
+        max_value=MAX_MEMBERS,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
+        error_messages={
+            "invalid": _("Nhập một số nguyên."),
+            "min_value": too_few,
+            "max_value": _("Số quá lớn cho một đơn vị."),
+        },
+    )
+
+
 class ProgressForm(forms.Form):
     percent = forms.IntegerField(
         label=_("Tiến độ (%)"),
@@ -36,30 +52,8 @@ class ProgressForm(forms.Form):
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
-    participants = forms.IntegerField(
-        label=_("Số đảng viên tham gia"),
-        min_value=0,
-        max_value=MAX_MEMBERS,
-        required=False,
-        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
-        error_messages={
-            "invalid": _("Nhập một số nguyên."),
-            "min_value": _("Không nhập số âm."),
-            "max_value": _("Số quá lớn cho một đơn vị."),
-        },
-    )
-    members = forms.IntegerField(
-        label=_("Tổng số đảng viên"),
-        min_value=1,
-        max_value=MAX_MEMBERS,
-        required=False,
-        widget=forms.NumberInput(attrs={"class": "form-control", "inputmode": "numeric"}),
-        error_messages={
-            "invalid": _("Nhập một số nguyên."),
-            "min_value": _("Tổng số đảng viên lớn hơn 0."),
-            "max_value": _("Số quá lớn cho một đơn vị."),
-        },
-    )
+    participants = _party_members(_("Số đảng viên tham gia"), 0, _("Không nhập số âm."))
+    members = _party_members(_("Tổng số đảng viên"), 1, _("Tổng số đảng viên lớn hơn 0."))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     field_order = ["percent", "participants", "members", "text", "file", "done"]
