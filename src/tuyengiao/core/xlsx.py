@@ -22,3 +22,15 @@ def append_row(sheet, values) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"
+
+
+MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def response(content: bytes, filename: str):
+    """A spreadsheet to download under `filename`."""
+    from django.http import HttpResponse
+
+    download = HttpResponse(content, content_type=MIME)
+    download["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return download

@@ -3,13 +3,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.text import fold
@@ -367,12 +367,8 @@ def tracking_xlsx(request, pk):
     """The tracking matrix as a spreadsheet (the actions and their totals; units × actions)."""
     document = _visible(request, pk)
     content = exports.tracking_xlsx(document, implementation.matrix(_actions(request, document)))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
     name = slugify(fold(document.number)) or "van-ban"
-    response["Content-Disposition"] = f'attachment; filename="theo-doi-thuc-hien-{name}.xlsx"'
-    return response
+    return xlsx.response(content, f"theo-doi-thuc-hien-{name}.xlsx")
 
 
 def _published_templates(request):

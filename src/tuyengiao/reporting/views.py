@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import submit_once
 from tuyengiao.reporting import completeness, consolidation, docx_export, exports, services
@@ -272,12 +273,7 @@ def assignment_detail(request, pk):
 @require_GET
 def assignment_xlsx(request, pk):
     assignment = get_object_or_404(Assignment.objects.visible_to(request.user), pk=pk)
-    content = completeness.to_xlsx(assignment)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="tinh-hinh-nop-{assignment.period_key}.xlsx"'
-    return response
+    return xlsx.response(completeness.to_xlsx(assignment), f"tinh-hinh-nop-{assignment.period_key}.xlsx")
 
 
 def assignment_create(request):
@@ -388,7 +384,7 @@ def consolidated_file(request, fmt):
         return render(request, "reporting/consolidated.html", {"form": form, "result": None}, status=400)
     stem = f"tong-hop-{result.template_code}-{result.period.key}".lower()
     if fmt == "xlsx":
-        content, mime = exports.consolidation_xlsx(result), XLSX
+        content, mime = exports.consolidation_xlsx(result), xlsx.MIME
     else:
         document = exports.consolidation_document(result)
         content, mime = docx_export.render_docx(document), DOCX
@@ -397,18 +393,16 @@ def consolidated_file(request, fmt):
     return response
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @require_GET
 def template_xlsx(request, pk):
     template = get_object_or_404(ReportTemplate.objects.visible_to(request.user), pk=pk)
-    response = HttpResponse(template_xlsx_module.export_template(template), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="mau-{template.code.lower()}-v{template.version}.xlsx"'
+    return xlsx.response(
+        template_xlsx_module.export_template(template),
+        f"mau-{template.code.lower()}-v{template.version}.xlsx",
     )
-    return response
 
 
 def template_import(request):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.files import download
 from tuyengiao.core.services import ConflictError
 from tuyengiao.core.views import apply_validation_error, submit_once
@@ -97,10 +98,7 @@ def export(request, which, fmt):
         raise Http404
     filename = f"nhiem-vu-{which}-{today:%Y%m%d}"
     if fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(tasks, title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(exports.to_xlsx(tasks, title), content_type=xlsx.MIME)
     else:
         response = HttpResponse(exports.to_csv(tasks), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
